@@ -1,0 +1,3 @@
+from pmoladder.cli import main
+
+main()

@@ -1,0 +1,274 @@
+"""The command line: parse arguments, call the core, hand the result to a renderer.
+
+Only typer is imported at start-up; everything else is imported inside the command that
+needs it, because shell completion and every script call pay for what is loaded here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Any, NoReturn, Optional
+
+import typer
+
+from pmoladder import __version__
+
+
+def _choices(name: str, *formats: str) -> Any:
+    return Enum(name, {fmt: fmt for fmt in formats}, type=str)
+
+
+ListFormat = _choices("ListFormat", "table", "json", "csv")
+DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
+SkillFormat = _choices("SkillFormat", "table", "json")
+GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv")
+
+app = typer.Typer(
+    name="pmoladder",
+    help="Plan a project-management career: roles, skills and the gap to the next rung.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+LadderOpt = typer.Option(
+    None, "--ladder", envvar="PMOLADDER_LADDER", metavar="PATH",
+    help="Ladder file to use instead of the built-in one.", show_default=False,
+)
+ProfileOpt = typer.Option(
+    None, "--profile", "-p", metavar="PATH", show_default=False,
+    help="Profile file ('-' for stdin); default $PMOLADDER_PROFILE, then ./profile.yaml.",
+)
+NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
+
+
+def _format_opt(default: Enum) -> Any:
+    return typer.Option(default, "--format", "-f", help="Output format.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pmoladder {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Plan a project-management career: the ladder from Project Coordinator to Chief
+    Project Officer, the skills each rung needs, and your gap to the one you want.
+
+    ```
+    pmoladder roles
+    pmoladder gap --target director --profile profile.yaml
+    pmoladder gap --from pm --target program-manager --format json
+    ```
+
+    Exit codes: 0 done, 1 the answer is "no" (gap --check not ready), 2 bad usage or input.
+    """
+
+
+def _emit(kind: str, fmt: Enum, *args: Any, no_color: bool = False) -> None:
+    from pmoladder.render import emit
+
+    emit(kind, fmt.value, *args, no_color=no_color)
+
+
+def _ladder(path: Optional[str]) -> Any:
+    from pmoladder.ladder import load_ladder
+
+    return load_ladder(path)
+
+
+def _warn(warnings: list[Any]) -> None:
+    for warning in warnings:
+        sys.stderr.write(f"{warning}\n")
+
+
+@app.command()
+def roles(
+    fmt: ListFormat = _format_opt(ListFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """List the roles of the ladder, grouped by tier, lowest rung first.
+
+    ```
+    pmoladder roles
+    pmoladder roles --format json | jq -r '.roles[].id'
+    ```
+    """
+    _emit("roles", fmt, _ladder(ladder), no_color=no_color)
+
+
+@app.command()
+def role(
+    role_id: str = typer.Argument(..., metavar="ROLE", help="Role id, alias or name."),
+    fmt: DetailFormat = _format_opt(DetailFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Show one role in full: summary, responsibilities, skills, certifications, tools, next rungs.
+
+    ```
+    pmoladder role director
+    pmoladder role "Program Manager" --format markdown > program-manager.md
+    ```
+    """
+    kb = _ladder(ladder)
+    _emit("role", fmt, kb, kb.role(role_id), no_color=no_color)
+
+
+@app.command()
+def skills(
+    skill_id: Optional[str] = typer.Argument(
+        None, metavar="[SKILL]", help="Show this skill's levels and the roles that need it."
+    ),
+    fmt: ListFormat = _format_opt(ListFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """List the skills by category, or show one skill's level descriptors and who needs it.
+
+    ```
+    pmoladder skills
+    pmoladder skills stakeholder-management
+    ```
+    """
+    kb = _ladder(ladder)
+    if skill_id is None:
+        _emit("skills", fmt, kb, no_color=no_color)
+    elif fmt.value == "csv":
+        _usage("--format csv lists skills; it is not available for one skill")
+    else:
+        _emit("skill", fmt, kb, kb.skill(skill_id), no_color=no_color)
+
+
+@app.command()
+def gap(
+    target: Optional[str] = typer.Option(
+        None, "--target", "-t", metavar="ROLE", show_default=False,
+        help="Role to measure against; default the profile's target_role.",
+    ),
+    profile: Optional[str] = ProfileOpt,
+    from_role: Optional[str] = typer.Option(
+        None, "--from", metavar="ROLE", show_default=False,
+        help="Compare two roles instead of a profile.",
+    ),
+    check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
+    fmt: GapFormat = _format_opt(GapFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Measure the gap between you (or a role) and a target role: skills, readiness,
+    certifications and experience.
+
+    ```
+    pmoladder gap --target director --profile profile.yaml
+    pmoladder gap --from pm --target program-manager
+    pmoladder gap --check --format json > gap.json || echo "not ready yet"
+    ```
+    """
+    from pmoladder.gap import compute_gap, standing_of_role
+
+    kb = _ladder(ladder)
+    if from_role is not None:
+        if profile is not None:
+            _usage("give --profile or --from, not both")
+        if target is None:
+            _usage("--from needs --target")
+        standing = standing_of_role(kb, kb.role(from_role))
+        target_role = kb.role(target)
+    else:
+        person = _person(profile, kb)
+        standing = person.standing()
+        target_role = _target(kb, target, person)
+    result = compute_gap(kb, standing, target_role)
+    _emit("gap", fmt, kb, result, no_color=no_color)
+    if check and not result.ready:
+        raise typer.Exit(1)
+
+
+def _person(profile: Optional[str], kb: Any) -> Any:
+    from pmoladder.profile import load_profile, profile_path
+
+    person = load_profile(profile_path(profile), kb)
+    _warn(person.warnings)
+    return person
+
+
+def _target(kb: Any, target: Optional[str], person: Any) -> Any:
+    if target is not None:
+        return kb.role(target)
+    if person.target_role is None:
+        _usage("no target: pass --target ROLE or set target_role in the profile")
+    return person.target_role
+
+
+def _usage(message: str) -> NoReturn:
+    from pmoladder.errors import PmoError
+
+    raise PmoError(message)
+
+
+_CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
+UsageError = _CLICK_ERRORS["UsageError"]
+ClickException = _CLICK_ERRORS["ClickException"]
+
+
+def main() -> None:
+    """Run the app so that every failure ends as one line on stderr and a known exit code."""
+    import gc
+
+    # A short-lived process: cycle collection during the imports and the load costs more
+    # than it could ever free.
+    gc.disable()
+    from pmoladder.errors import PmoError, one_line
+
+    try:
+        code = app(standalone_mode=False) or 0
+        if code == 130:  # Typer turns Ctrl-C into a silent exit 130
+            sys.stderr.write("pmoladder: interrupted\n")
+    except PmoError as exc:
+        sys.stderr.write(exc.report() + "\n")
+        code = exc.exit_code
+    except UsageError as exc:
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}{where}\n")
+        code = 2
+    except ClickException as exc:
+        sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}\n")
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("pmoladder: interrupted\n")
+        code = 130
+    except Exception as exc:  # a bug: still one line, never a traceback
+        if os.environ.get("PMOLADDER_DEBUG"):
+            raise
+        sys.stderr.write(f"pmoladder: internal error: {type(exc).__name__}: "
+                         f"{one_line(str(exc))} (set PMOLADDER_DEBUG=1 for details)\n")
+        code = 2
+    _exit(code)
+
+
+def _exit(code: int) -> NoReturn:
+    """Flush and leave without interpreter teardown, which costs more than most commands.
+
+    A reader that went away (`| head -1`) ends us quietly with 1. Nothing needs teardown:
+    every file the commands write is closed before they return.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)

@@ -1,0 +1,114 @@
+"""Errors that reach the user as one line on stderr, and the text hygiene they need."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional and
+# invisible format characters that can make a line read differently from what it is.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Text from a file, made safe to show on a terminal: control characters become escapes."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`printable`, with newlines and tabs escaped too, for single-line messages."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+class PmoError(Exception):
+    """A user-facing failure: bad input or bad usage. The CLI prints it and exits 2."""
+
+    exit_code = 2
+
+    def __str__(self) -> str:
+        return one_line(self.args[0] if self.args else "")
+
+    def report(self) -> str:
+        """The line for stderr."""
+        return f"pmoladder: error: {self}"
+
+
+class FileError(PmoError):
+    """A problem in a file, located as precisely as the file allows."""
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.key = key
+        self.severity = severity
+
+    def location(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column or 1}"
+
+    def __str__(self) -> str:
+        parts = [self.location()]
+        if self.key:
+            parts.append(self.key)
+        if self.severity != "error":
+            parts.append(self.severity)
+        parts.append(self.message)
+        return one_line(": ".join(parts))
+
+    def report(self) -> str:
+        return str(self)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "key": self.key,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class FileErrors(PmoError):
+    """Every problem found in one file; the first is what single-error commands show."""
+
+    def __init__(self, errors: list[FileError]) -> None:
+        super().__init__(str(errors[0]))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return str(self.errors[0])
+
+    def report(self) -> str:
+        return str(self.errors[0])
+
+
+def close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:
+    from difflib import get_close_matches
+
+    return get_close_matches(word.lower(), choices, n=n, cutoff=0.6)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    matches = close_matches(word, choices)
+    if not matches:
+        return ""
+    if len(matches) == 1:
+        return f" (did you mean '{matches[0]}'?)"
+    return " (did you mean " + ", ".join(f"'{m}'" for m in matches) + "?)"

@@ -1,0 +1,92 @@
+"""Gap semantics: where someone stands against a role, as the contract defines it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from pmoladder.ladder import Ladder
+from pmoladder.models import Role
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a gap is measured from: a person's profile, or another role's requirements."""
+
+    role: Role | None
+    levels: Mapping[str, int]
+    certifications: frozenset[str]
+    years: Number | None
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    id: str
+    name: str
+    current: int
+    required: int
+    weight: Number
+
+    @property
+    def gap(self) -> int:
+        return max(0, self.required - self.current)
+
+
+@dataclass(frozen=True)
+class Gap:
+    target: Role
+    current_role: Role | None
+    readiness: float
+    skills: list[SkillGap]
+    missing_required: list[str]
+    missing_recommended: list[str]
+    years: Number | None
+    required_years: Number
+
+    @property
+    def experience_gap(self) -> Number | None:
+        return None if self.years is None else max(0, self.required_years - self.years)
+
+    @property
+    def ready(self) -> bool:
+        return (
+            all(s.gap == 0 for s in self.skills)
+            and not self.missing_required
+            and not self.experience_gap
+        )
+
+    def gapped(self) -> list[SkillGap]:
+        return [s for s in self.skills if s.gap > 0]
+
+
+def standing_of_role(ladder: Ladder, role: Role) -> Standing:
+    """`--from ROLE`: the role's required levels, certifications and years stand in for a person."""
+    return Standing(
+        role=role,
+        levels={sid: req.level for sid, req in role.skills.items()},
+        certifications=frozenset(role.certifications.required),
+        years=role.min_years,
+    )
+
+
+def compute_gap(ladder: Ladder, standing: Standing, target: Role) -> Gap:
+    skills = [
+        SkillGap(skill.id, skill.name, standing.levels.get(skill.id, 0), level, weight)
+        for skill, level, weight in ladder.requirements(target)
+    ]
+    total = sum(s.weight * s.required for s in skills)
+    met = sum(s.weight * min(s.current, s.required) for s in skills)
+    skills.sort(key=lambda s: -s.weight * s.gap)  # stable: ties keep the ladder's order
+    held = standing.certifications
+    return Gap(
+        target=target,
+        current_role=standing.role,
+        readiness=met / total if total else 1.0,
+        skills=skills,
+        missing_required=[c for c in target.certifications.required if c not in held],
+        missing_recommended=[c for c in target.certifications.recommended if c not in held],
+        years=standing.years,
+        required_years=target.min_years,
+    )

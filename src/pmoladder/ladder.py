@@ -1,0 +1,185 @@
+"""The knowledge base: loading a ladder file, checking its references, and looking things up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
+from pmoladder.models import LadderFile, Role, Skill, validate_document
+from pmoladder.yamlfile import Document, load
+
+LADDER_ENV = "PMOLADDER_LADDER"
+
+
+def builtin_path() -> Path:
+    """The ladder shipped in the package (or, in a source checkout, at the top of the repo)."""
+    here = Path(__file__).parent
+    packaged = here / "data" / "ladder.yaml"
+    return packaged if packaged.exists() else here.parents[1] / "data" / "ladder.yaml"
+
+
+class Ladder:
+    """A validated ladder with the indexes every command needs."""
+
+    def __init__(self, model: LadderFile, source: str) -> None:
+        self.model = model
+        self.source = source
+        self.name = model.name
+        self.scale = sorted(model.scale, key=lambda s: s.level)
+        self.max_level = self.scale[-1].level
+        self.skills: dict[str, Skill] = {s.id: s for s in model.skills}
+        self.roles: dict[str, Role] = {r.id: r for r in model.roles}
+        self.certifications = {c.id: c for c in model.certifications}
+        self.tools = {t.id: t for t in model.tools}
+        self.tiers = {t.id: t for t in model.tiers}
+        self.categories = {c.id: c for c in model.categories}
+        self.steps = model.steps
+        self.challenges = model.challenges
+        self.kpis = model.kpis
+        self.skill_order = {skill_id: i for i, skill_id in enumerate(self.skills)}
+        self.role_order = {role_id: i for i, role_id in enumerate(self.roles)}
+        self._level_names = {s.name.casefold(): s.level for s in self.scale}
+        self._role_keys: dict[str, Role] = {}
+        for role in model.roles:
+            for key in (role.name, *role.aliases, role.id):
+                self._role_keys[key.casefold()] = role
+
+    def level_name(self, level: int) -> str:
+        return self.scale[level].name if 0 <= level <= self.max_level else str(level)
+
+    def level_of(self, value: int | str) -> int | None:
+        """A level given as a number of the scale or a level name; None when neither."""
+        if isinstance(value, int):
+            return value if 0 <= value <= self.max_level else None
+        return self._level_names.get(value.strip().casefold())
+
+    def level_names(self) -> list[str]:
+        return [s.name for s in self.scale]
+
+    def role_keys(self) -> list[str]:
+        return sorted({k for role in self.roles.values() for k in (role.id, *role.aliases)})
+
+    def find_role(self, query: str) -> Role | None:
+        return self._role_keys.get(query.strip().casefold())
+
+    def role(self, query: str) -> Role:
+        """The role named by id, alias or name (any case), or an error listing close matches."""
+        found = self.find_role(query)
+        if found is None:
+            raise PmoError(f"unknown role '{query}'{self.role_hint(query)}")
+        return found
+
+    def role_hint(self, query: str) -> str:
+        hint = did_you_mean(query, self.role_keys())
+        return hint or f" (known roles: {', '.join(self.roles)})"
+
+    def skill(self, query: str) -> Skill:
+        found = self.skills.get(query.strip().lower())
+        if found is None:
+            raise PmoError(f"unknown skill '{query}'{did_you_mean(query, list(self.skills))}")
+        return found
+
+    def tier_rank(self, role: Role) -> int:
+        return list(self.tiers).index(role.tier) if role.tier in self.tiers else 0
+
+    def requirements(self, role: Role) -> list[tuple[Skill, int, float]]:
+        """(skill, level, weight) for each skill the role requires above 0, in ladder order."""
+        reqs = [(self.skills[sid], r.level, r.weight) for sid, r in role.skills.items() if r.level > 0]
+        return sorted(reqs, key=lambda req: self.skill_order[req[0].id])
+
+
+def ladder_path(explicit: str | None = None) -> str:
+    return explicit or os.environ.get(LADDER_ENV) or str(builtin_path())
+
+
+def load_ladder(path: str | None = None) -> Ladder:
+    """Load and check a ladder file: `path`, else $PMOLADDER_LADDER, else the built-in one."""
+    return ladder_from(load(ladder_path(path)))
+
+
+def ladder_from(doc: Document) -> Ladder:
+    model = validate_document(LadderFile, doc)
+    errors = check_references(model, doc)
+    if errors:
+        raise FileErrors(errors)
+    return Ladder(model, doc.path)
+
+
+def check_references(model: LadderFile, doc: Document) -> list[FileError]:
+    """Everything the schema alone cannot see: order of the scale, unique ids, references."""
+    errors: list[FileError] = []
+
+    def err(loc: tuple, message: str, at_key: bool = False) -> None:
+        errors.append(doc.error(loc, message, at_key))
+
+    levels = [s.level for s in model.scale]
+    if sorted(levels) != list(range(len(levels))):
+        err(("scale",), f"levels must run 0, 1, 2, ... without gaps or repeats; got {levels}")
+    max_level = max(levels)
+    seen_names: dict[str, int] = {}
+    for i, level in enumerate(model.scale):
+        if level.name.casefold() in seen_names:
+            err(("scale", i, "name"), f"level name '{level.name}' is used twice")
+        seen_names[level.name.casefold()] = i
+
+    for section in ("tiers", "categories", "skills", "certifications", "tools", "roles",
+                    "steps", "challenges", "kpis", "feedback"):
+        seen: set[str] = set()
+        for i, entry in enumerate(getattr(model, section)):
+            if entry.id in seen:
+                err((section, i, "id"), f"id '{entry.id}' is used twice in {section}")
+            seen.add(entry.id)
+
+    def refs(loc: tuple, ids: list[str], known: set[str] | dict, what: str) -> None:
+        for j, ref in enumerate(ids):
+            if ref not in known:
+                err((*loc, j), f"unknown {what} '{ref}'{did_you_mean(ref, list(known))}")
+
+    skills = {s.id for s in model.skills}
+    categories = {c.id for c in model.categories}
+    tiers = {t.id for t in model.tiers}
+    for i, skill in enumerate(model.skills):
+        if categories and skill.category is not None and skill.category not in categories:
+            err(("skills", i, "category"), f"unknown category '{skill.category}'"
+                f"{did_you_mean(skill.category, sorted(categories))}")
+        for level in skill.levels:
+            if not 0 < level <= max_level:
+                err(("skills", i, "levels", level),
+                    f"descriptor for level {level}, outside the scale's 1..{max_level}", True)
+
+    role_keys: dict[str, str] = {}
+    for i, role in enumerate(model.roles):
+        for j, key in enumerate([role.id, *role.aliases]):
+            owner = role_keys.setdefault(key, role.id)
+            if owner != role.id:
+                loc = ("roles", i, "aliases", j - 1) if j else ("roles", i, "id")
+                err(loc, f"'{key}' already names role '{owner}'")
+    certs = {c.id for c in model.certifications}
+    tools = {t.id for t in model.tools}
+    for i, role in enumerate(model.roles):
+        base = ("roles", i)
+        if tiers and role.tier is not None and role.tier not in tiers:
+            err((*base, "tier"), f"unknown tier '{role.tier}'{did_you_mean(role.tier, sorted(tiers))}")
+        for skill_id, req in role.skills.items():
+            if skill_id not in skills:
+                err((*base, "skills", skill_id),
+                    f"unknown skill '{skill_id}'{did_you_mean(skill_id, sorted(skills))}", True)
+            elif req.level > max_level:
+                err((*base, "skills", skill_id),
+                    f"level {req.level} is outside the scale 0..{max_level}")
+        refs((*base, "certifications", "required"), role.certifications.required, certs,
+             "certification")
+        refs((*base, "certifications", "recommended"), role.certifications.recommended, certs,
+             "certification")
+        refs((*base, "tools"), role.tools, tools, "tool")
+        refs((*base, "next"), role.next, role_keys, "role")
+    for i, step in enumerate(model.steps):
+        refs(("steps", i, "develops"), step.develops, skills, "skill")
+    for i, challenge in enumerate(model.challenges):
+        refs(("challenges", i, "skills"), challenge.skills, skills, "skill")
+    if not errors:
+        for role in model.roles:
+            role.next = [role_keys[ref] for ref in role.next]
+    return errors
+

@@ -1,0 +1,287 @@
+"""The shapes of the two file kinds, as pydantic models.
+
+Validation here is structural and strict (a level of `yes` or `2.5` is an error, not a
+coercion); references between sections need the whole file and are checked in `ladder`
+and `profile`.
+"""
+
+
+import datetime as dt
+import math
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Field(max_length=10_000)]
+Level = Annotated[int, Field(ge=0, le=100)]
+
+
+def _number(minimum: float, exclusive: bool) -> Any:
+    """A real, finite number bound below; ints stay ints so output keeps the file's form."""
+    bound = f"greater than {minimum:g}" if exclusive else f"{minimum:g} or more"
+
+    def check(value: Any) -> int | float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"expected a number {bound}")
+        if not math.isfinite(value) or value < minimum or (exclusive and value == minimum):
+            raise ValueError(f"expected a number {bound}")
+        return value
+
+    schema_bound = {"exclusiveMinimum": minimum} if exclusive else {"minimum": minimum}
+    return Annotated[
+        Union[int, float],
+        PlainValidator(check, json_schema_input_type=float),
+        Field(json_schema_extra=schema_bound),
+    ]
+
+
+Years = _number(0, exclusive=False)
+Weight = _number(0, exclusive=True)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("expected a date written YYYY-MM-DD")
+
+
+Date = Annotated[dt.date, PlainValidator(_date, json_schema_input_type=dt.date)]
+
+
+def _level_value(value: Any) -> int | str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError("expected a level: a whole number of the scale or a level name")
+    return value
+
+
+LevelValue = Annotated[
+    Union[int, str], PlainValidator(_level_value, json_schema_input_type=Union[int, str])
+]
+
+
+def _shorthand(field: str) -> Any:
+    """Accept `x` where `{field: x}` is meant: `leadership: 3`, `- pmp`."""
+    return lambda value: value if isinstance(value, dict) else {field: value}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+
+class _Entry(_Model):
+    id: Slug
+    name: Text
+    description: Text | None = None
+
+
+# --- the ladder file -------------------------------------------------------------------
+
+
+class ScaleLevel(_Model):
+    level: Level
+    name: Text
+    description: Text | None = None
+
+
+class Tier(_Entry):
+    pass
+
+
+class Category(_Entry):
+    pass
+
+
+class Skill(_Entry):
+    category: Slug | None = None
+    levels: dict[Level, Text] = {}
+
+
+class Certification(_Entry):
+    issuer: Text | None = None
+    renews_every_years: Weight | None = None
+    eligibility: Text | None = Field(None, description="One line on who may sit for it.")
+    url: Text | None = None
+
+
+class Tool(_Entry):
+    pass
+
+
+class Requirement(_Model):
+    level: Level
+    weight: Weight = 1
+
+
+RequirementIn = Annotated[
+    Requirement,
+    BeforeValidator(_shorthand("level"), json_schema_input_type=Union[Level, Requirement]),
+]
+
+
+class RoleCertifications(_Model):
+    required: list[Slug] = []
+    recommended: list[Slug] = []
+
+
+class Role(_Entry):
+    tier: Slug | None = None
+    aliases: list[Slug] = []
+    summary: Text | None = None
+    responsibilities: list[Text] = []
+    min_years: Years = 0
+    next: list[Slug] = []
+    skills: dict[Slug, RequirementIn] = {}
+    certifications: RoleCertifications = RoleCertifications()
+    tools: list[Slug] = []
+
+
+class Step(_Entry):
+    develops: list[Slug] = []
+    actions: list[Text] = []
+
+
+class Challenge(_Entry):
+    strategies: list[Text] = []
+    skills: list[Slug] = []
+
+
+class Kpi(_Entry):
+    measure: Text | None = Field(None, description="How the figure is worked out.")
+
+
+class Feedback(_Entry):
+    pass
+
+
+class LadderFile(_Model):
+    schema_version: Literal[1]
+    name: Text
+    description: Text | None = None
+    scale: Annotated[list[ScaleLevel], Field(min_length=1)]
+    tiers: list[Tier] = []
+    categories: list[Category] = []
+    skills: Annotated[list[Skill], Field(min_length=1)]
+    certifications: list[Certification] = []
+    tools: list[Tool] = []
+    roles: Annotated[list[Role], Field(min_length=1)]
+    steps: list[Step] = []
+    challenges: list[Challenge] = []
+    kpis: list[Kpi] = []
+    feedback: list[Feedback] = []
+
+
+# --- the profile file ------------------------------------------------------------------
+
+
+class Rating(_Model):
+    level: LevelValue
+    evidence: Text | None = None
+    assessed: Date | None = None
+
+
+RatingIn = Annotated[
+    Rating,
+    BeforeValidator(_shorthand("level"), json_schema_input_type=Union[LevelValue, Rating]),
+]
+
+
+class HeldCertification(_Model):
+    id: Text
+    earned: Date | None = None
+    expires: Date | None = None
+
+
+HeldCertificationIn = Annotated[
+    HeldCertification,
+    BeforeValidator(_shorthand("id"), json_schema_input_type=Union[Text, HeldCertification]),
+]
+
+
+class ProfileFile(_Model):
+    schema_version: Literal[1] | None = None
+    name: Text | None = None
+    current_role: Text | None = None
+    target_role: Text | None = None
+    years_experience: Years | None = None
+    skills: dict[Text, RatingIn] = {}
+    certifications: list[HeldCertificationIn] = []
+    tools: list[Text] = []
+
+
+# --- from validation errors to located ones --------------------------------------------
+
+_FRIENDLY = {
+    "string_pattern_mismatch": "not a valid id: use lowercase letters, digits and single hyphens",
+    "literal_error": "expected 1 (the only schema version so far)",
+}
+
+
+def validate_document(model: type[BaseModel], doc: Any) -> Any:
+    """Validate a parsed Document against `model`, reporting every error with its place."""
+    from pydantic import ValidationError
+
+    from pmoladder.errors import FileErrors
+
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        known = _field_names(model)
+        raise FileErrors([_located(doc, e, known) for e in exc.errors(include_url=False)]) from None
+
+
+def _located(doc: Any, error: Any, known: list[str]) -> Any:
+    from pmoladder.errors import did_you_mean
+
+    loc, kind = tuple(error["loc"]), error["type"]
+    if kind == "extra_forbidden":
+        return doc.error(loc, f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}",
+                         at_key=True)
+    if kind == "missing":
+        err = doc.error(loc[:-1], f"missing required key '{loc[-1]}'")
+        err.key = ".".join(str(part) for part in loc)
+        return err
+    at_key = bool(loc) and loc[-1] == "[key]"
+    if at_key:
+        loc = loc[:-1]
+    message = _FRIENDLY.get(kind) or error["msg"].removeprefix("Value error, ")
+    if kind.endswith("_type") or kind.startswith(("int_", "float_", "greater", "less")):
+        message = f"{message}, got {_shown(error.get('input'))}"
+    return doc.error(loc, message, at_key=at_key)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    """Every key the file kind knows, for "did you mean" on an unknown one."""
+    names: set[str] = set()
+    pending, seen = [model], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            names.add(name)
+            pending.extend(_models_in(field.annotation))
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]

@@ -1,0 +1,120 @@
+"""A person's profile: finding it, loading it, and resolving it against a ladder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
+from pmoladder.gap import Standing
+from pmoladder.ladder import Ladder
+from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
+from pmoladder.yamlfile import Document, load
+
+PROFILE_ENV = "PMOLADDER_PROFILE"
+DEFAULT_PROFILE = "profile.yaml"
+
+
+@dataclass
+class SkillRating:
+    level: int
+    evidence: str | None = None
+    assessed: dt.date | None = None
+
+
+@dataclass
+class Person:
+    """A profile with every level a number and every role a ladder role."""
+
+    source: str
+    name: str | None = None
+    current_role: Role | None = None
+    target_role: Role | None = None
+    years: int | float | None = None
+    skills: dict[str, SkillRating] = field(default_factory=dict)
+    certifications: dict[str, HeldCertification] = field(default_factory=dict)
+    tools: list[str] = field(default_factory=list)
+    warnings: list[FileError] = field(default_factory=list)
+
+    def standing(self) -> Standing:
+        return Standing(
+            role=self.current_role,
+            levels={skill_id: rating.level for skill_id, rating in self.skills.items()},
+            certifications=frozenset(self.certifications),
+            years=self.years,
+        )
+
+
+def profile_path(explicit: str | None = None) -> str:
+    """The profile to read: the option, else $PMOLADDER_PROFILE, else ./profile.yaml."""
+    if explicit:
+        return explicit
+    from_env = os.environ.get(PROFILE_ENV)
+    if from_env:
+        return from_env
+    if Path(DEFAULT_PROFILE).exists():
+        return DEFAULT_PROFILE
+    raise PmoError(
+        "no profile: pass --profile PATH, set $PMOLADDER_PROFILE, or create "
+        f"./{DEFAULT_PROFILE} with 'pmoladder init'"
+    )
+
+
+def load_profile(path: str, ladder: Ladder) -> Person:
+    return person_from(load(path), ladder)
+
+
+def person_from(doc: Document, ladder: Ladder) -> Person:
+    """Resolve a profile against the ladder; every error in the file is collected."""
+    model: ProfileFile = validate_document(ProfileFile, doc)
+    errors: list[FileError] = []
+    person = Person(source=doc.path, name=model.name, years=model.years_experience)
+
+    for key in ("current_role", "target_role"):
+        query = getattr(model, key)
+        if query is None:
+            continue
+        role = ladder.find_role(query)
+        if role is None:
+            errors.append(doc.error((key,), f"unknown role '{query}'{ladder.role_hint(query)}"))
+        setattr(person, key, role)
+
+    for skill_id, rating in model.skills.items():
+        if skill_id not in ladder.skills:
+            hint = did_you_mean(skill_id, list(ladder.skills))
+            errors.append(doc.error(("skills", skill_id), f"unknown skill '{skill_id}'{hint}",
+                                    at_key=True))
+            continue
+        level = ladder.level_of(rating.level)
+        if level is None:
+            errors.append(doc.error(("skills", skill_id), _bad_level(rating.level, ladder)))
+            continue
+        person.skills[skill_id] = SkillRating(level, rating.evidence, rating.assessed)
+
+    for i, held in enumerate(model.certifications):
+        if held.id not in ladder.certifications:
+            hint = did_you_mean(held.id, list(ladder.certifications)) or " (not in the ladder)"
+            person.warnings.append(doc.error(("certifications", i), f"unknown certification "
+                                             f"'{held.id}'{hint}"))
+        person.certifications[held.id] = held
+    for i, tool in enumerate(model.tools):
+        if tool not in ladder.tools:
+            hint = did_you_mean(tool, list(ladder.tools)) or " (not in the ladder)"
+            person.warnings.append(doc.error(("tools", i), f"unknown tool '{tool}'{hint}"))
+        person.tools.append(tool)
+    for warning in person.warnings:
+        warning.severity = "warning"
+    if errors:
+        raise FileErrors(errors)
+    return person
+
+
+def _bad_level(value: int | str, ladder: Ladder) -> str:
+    names = ", ".join(f"{s.level} {s.name}" for s in ladder.scale)
+    if isinstance(value, int):
+        return f"level {value} is outside the scale 0..{ladder.max_level} ({names})"
+    hint = did_you_mean(value, [n.casefold() for n in ladder.level_names()])
+    return f"unknown level name '{value}'{hint}; the scale is {names}"
+

@@ -1,0 +1,79 @@
+"""Markdown for sharing: a 1:1, a pull request, a file committed beside the profile."""
+
+from __future__ import annotations
+
+from pmoladder.errors import one_line
+from pmoladder.gap import Gap
+from pmoladder.ladder import Ladder
+from pmoladder.models import Role
+
+
+def cell(value: object) -> str:
+    return one_line(str(value)).replace("|", "\\|")
+
+
+def table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def names(lookup: dict, ids: list[str]) -> str:
+    return ", ".join(cell(lookup[i].name) if i in lookup else cell(i) for i in ids) or "none"
+
+
+def gap(ladder: Ladder, result: Gap) -> str:
+    src = f" from {cell(result.current_role.name)}" if result.current_role else ""
+    lines = [
+        f"# Gap to {cell(result.target.name)}{src}",
+        "",
+        f"**Readiness: {round(result.readiness * 100)}%** "
+        f"({'ready' if result.ready else 'not ready yet'})",
+        "",
+    ]
+    lines += table(
+        ["Skill", "Current", "Required", "Gap", "Weight"],
+        [[s.name, f"{s.current} {ladder.level_name(s.current)}",
+          f"{s.required} {ladder.level_name(s.required)}", s.gap, f"{s.weight:g}"]
+         for s in result.skills],
+    )
+    certs = ladder.certifications
+    lines += [
+        "",
+        f"- Missing required certifications: {names(certs, result.missing_required)}",
+        f"- Missing recommended certifications: {names(certs, result.missing_recommended)}",
+        f"- Experience: {_experience(result)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _experience(result: Gap) -> str:
+    if result.years is None:
+        return f"{result.required_years:g} years expected (no years given)"
+    still = result.experience_gap
+    return (f"{result.years:g} of {result.required_years:g} years expected"
+            + (f", {still:g} to go" if still else ""))
+
+
+def role(ladder: Ladder, result: Role) -> str:
+    lines = [f"# {cell(result.name)} (`{result.id}`)", ""]
+    if result.summary:
+        lines += [cell(result.summary.strip()), ""]
+    lines.append(f"Usual experience: {result.min_years:g}+ years")
+    if result.responsibilities:
+        lines += ["", "## Responsibilities", ""]
+        lines += [f"- {cell(item)}" for item in result.responsibilities]
+    lines += ["", "## Required skills", ""]
+    lines += table(["Skill", "Level", "Weight"],
+                   [[s.name, f"{level} {ladder.level_name(level)}", f"{weight:g}"]
+                    for s, level, weight in ladder.requirements(result)])
+    lines += [
+        "",
+        "## Certifications and tools",
+        "",
+        f"- Required: {names(ladder.certifications, result.certifications.required)}",
+        f"- Recommended: {names(ladder.certifications, result.certifications.recommended)}",
+        f"- Tools: {names(ladder.tools, result.tools)}",
+        f"- Next rungs: {names(ladder.roles, result.next)}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,198 @@
+"""Rich tables for people at a terminal. Every string from a file goes through `text`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from pmoladder.errors import printable
+from pmoladder.gap import Gap
+from pmoladder.ladder import Ladder
+from pmoladder.models import Role, Skill
+
+
+def text(value: Any, style: str = "") -> Text:
+    """File text as a Text object: never parsed as markup, control characters escaped."""
+    return Text(printable("" if value is None else str(value)), style=style)
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def percent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
+
+
+def level_cell(ladder: Ladder, level: int) -> Text:
+    return text(f"{level} {ladder.level_name(level)}")
+
+
+def bar(current: int, required: int, top: int) -> Text:
+    """One cell per level: met (green), still missing (red), beyond what is required (dim)."""
+    out = Text()
+    for level in range(1, top + 1):
+        if level <= min(current, required):
+            out.append("█", "green")
+        elif level <= required:
+            out.append("░", "red")
+        elif level <= current:
+            out.append("▒", "dim")
+        else:
+            out.append("·", "dim")
+    return out
+
+
+def title(value: str) -> Text:
+    return text(value, "bold")
+
+
+def _names(ladder: Ladder, table: dict, ids: list[str]) -> str:
+    return ", ".join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
+
+
+def gap(ladder: Ladder, result: Gap) -> Group:
+    head = Text()
+    head.append_text(title(f"Gap to {result.target.name} ({result.target.id})"))
+    if result.current_role is not None:
+        head.append_text(text(f" from {result.current_role.name}"))
+    verdict = Text()
+    verdict.append("Readiness ")
+    verdict.append(percent(result.readiness), "bold")
+    verdict.append(" - ready" if result.ready else " - not ready yet",
+                   "green" if result.ready else "yellow")
+
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    table.add_column("Skill")
+    table.add_column("Current")
+    table.add_column("Required")
+    table.add_column("Gap", justify="right")
+    table.add_column("Weight", justify="right")
+    table.add_column("", no_wrap=True)
+    for s in result.skills:
+        table.add_row(
+            text(s.name), level_cell(ladder, s.current), level_cell(ladder, s.required),
+            text(s.gap, "red" if s.gap else "green"), number(s.weight),
+            bar(s.current, s.required, ladder.max_level),
+        )
+    return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
+
+
+def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
+    certs = ladder.certifications
+    lines = [
+        text(f"Missing required certifications: {_names(ladder, certs, result.missing_required)}"),
+        text("Missing recommended certifications: "
+             f"{_names(ladder, certs, result.missing_recommended)}"),
+    ]
+    if result.years is None:
+        lines.append(text(f"Experience: {number(result.required_years)} years expected; "
+                          "the profile gives no years_experience"))
+    else:
+        still = result.experience_gap
+        rest = f", {number(still)} to go" if still else ""
+        lines.append(text(f"Experience: {number(result.years)} of "
+                          f"{number(result.required_years)} years expected{rest}"))
+    return lines
+
+
+def roles(ladder: Ladder) -> Table:
+    table = Table(title=printable(ladder.name), show_edge=False, pad_edge=False)
+    table.add_column("Tier")
+    table.add_column("Role")
+    table.add_column("ID")
+    table.add_column("Years", justify="right")
+    table.add_column("Next")
+    groups: dict[str | None, list[Role]] = {tier: [] for tier in ladder.tiers}
+    for r in ladder.roles.values():
+        groups.setdefault(r.tier, []).append(r)
+    for tier_id, members in groups.items():
+        if not members:
+            continue
+        if table.row_count:
+            table.add_section()
+        tier_name = ladder.tiers[tier_id].name if tier_id in ladder.tiers else (tier_id or "")
+        for i, r in enumerate(members):
+            table.add_row(text(tier_name if i == 0 else ""), text(r.name), text(r.id),
+                          number(r.min_years), text(", ".join(r.next) or "-"))
+    return table
+
+
+def role(ladder: Ladder, result: Role) -> Group:
+    parts: list[Any] = [title(f"{result.name} ({result.id})")]
+    facts = []
+    if result.tier:
+        facts.append(ladder.tiers[result.tier].name if result.tier in ladder.tiers else result.tier)
+    facts.append(f"{number(result.min_years)}+ years")
+    if result.aliases:
+        facts.append("also: " + ", ".join(result.aliases))
+    parts.append(text(" | ".join(facts), "dim"))
+    if result.summary:
+        parts += [Text(), text(result.summary.strip())]
+    if result.responsibilities:
+        parts += [Text(), title("Responsibilities")]
+        parts += [text(f"  - {item}") for item in result.responsibilities]
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Skill")
+    table.add_column("Level")
+    table.add_column("Weight", justify="right")
+    for skill, level, weight in ladder.requirements(result):
+        table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
+    parts += [Text(), title("Required skills"), table, Text()]
+    certs = ladder.certifications
+    parts.append(text("Certifications required: "
+                      f"{_names(ladder, certs, result.certifications.required)}"))
+    parts.append(text("Certifications recommended: "
+                      f"{_names(ladder, certs, result.certifications.recommended)}"))
+    parts.append(text(f"Tools: {_names(ladder, ladder.tools, result.tools)}"))
+    parts.append(text(f"Next rungs: {_names(ladder, ladder.roles, result.next)}"))
+    return Group(*parts)
+
+
+def skills(ladder: Ladder) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Category")
+    table.add_column("Skill")
+    table.add_column("ID")
+    table.add_column("Description")
+    groups: dict[str | None, list[Skill]] = {c: [] for c in ladder.categories}
+    for s in ladder.skills.values():
+        groups.setdefault(s.category, []).append(s)
+    for category_id, members in groups.items():
+        if not members:
+            continue
+        if table.row_count:
+            table.add_section()
+        name = (ladder.categories[category_id].name if category_id in ladder.categories
+                else category_id or "")
+        for i, s in enumerate(members):
+            table.add_row(text(name if i == 0 else ""), text(s.name), text(s.id),
+                          text(s.description))
+    return table
+
+
+def skill(ladder: Ladder, result: Skill) -> Group:
+    parts: list[Any] = [title(f"{result.name} ({result.id})")]
+    if result.category:
+        category = ladder.categories.get(result.category)
+        parts.append(text(category.name if category else result.category, "dim"))
+    if result.description:
+        parts += [Text(), text(result.description)]
+    levels = Table(show_edge=False, pad_edge=False)
+    levels.add_column("Level")
+    levels.add_column("What it looks like")
+    for s in ladder.scale:
+        if s.level > 0:
+            levels.add_row(level_cell(ladder, s.level), text(result.levels.get(s.level, "")))
+    needed = Table(show_edge=False, pad_edge=False)
+    needed.add_column("Role")
+    needed.add_column("Level")
+    needed.add_column("Weight", justify="right")
+    for r in ladder.roles.values():
+        if result.id in r.skills:
+            req = r.skills[result.id]
+            needed.add_row(text(r.name), level_cell(ladder, req.level), number(req.weight))
+    return Group(*parts, Text(), levels, Text(), title("Required by"), needed)

@@ -1,0 +1,202 @@
+"""Reading hand-written YAML safely.
+
+Files are bounded in size, nesting and alias expansion before anything walks them,
+duplicate keys are refused (PyYAML would keep the last one silently), `x-` extension
+keys are dropped, and every key path can be traced back to a line and column.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pmoladder.errors import FileError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing duplicate keys and dropping `x-` keys."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[tuple[str, str], Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE_TAG:
+                ident = (key_node.tag, key_node.value)
+                if ident in seen:
+                    first = seen[ident].start_mark.line + 1
+                    raise yaml.constructor.ConstructorError(
+                        None, None,
+                        f"duplicate key '{key_node.value}' (first given on line {first})",
+                        key_node.start_mark,
+                    )
+                seen[ident] = key_node
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STR_TAG and key_node.value.startswith("x-"):
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain value, not a list or mapping",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, and its node tree for locating errors."""
+
+    path: str
+    root: Node
+    data: Any
+
+    def locate(self, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int, str]:
+        """The 1-based line and column of the deepest node on `loc`, and its key path."""
+        node, key_node, matched = self.root, None, []
+        for part in loc:
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(part):
+                        node, key_node = v, k
+                        break
+                else:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node, key_node = node.value[part], None
+            else:
+                break
+            matched.append(str(part))
+        target = key_node if at_key and key_node is not None else node
+        mark = target.start_mark
+        return mark.line + 1, mark.column + 1, ".".join(matched)
+
+    def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError:
+        line, column, key = self.locate(loc, at_key)
+        return FileError(self.path, message, line, column, key or None)
+
+
+def read_text(path: str) -> tuple[str, str]:
+    """The display name and decoded text of `path` (`-` is standard input)."""
+    if path == "-":
+        name = "<stdin>"
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        name = path
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+        except IsADirectoryError:
+            raise FileError(name, "is a directory, not a file") from None
+        except FileNotFoundError:
+            raise FileError(name, "no such file") from None
+        except OSError as exc:
+            raise FileError(name, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise FileError(name, f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise FileError(name, "not valid UTF-8 text", line, column) from None
+    return name, text
+
+
+def parse(name: str, text: str) -> Document:
+    """Parse `text` into a Document whose top level is a mapping."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise FileError(name, "the file is empty: expected a mapping of keys", 1, 1)
+        _check_shape(name, root)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise _located(name, exc) from None
+    except yaml.YAMLError as exc:
+        raise FileError(name, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise FileError(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        line, column = root.start_mark.line + 1, root.start_mark.column + 1
+        raise FileError(name, f"expected a mapping of keys at the top level, found {kind}",
+                        line, column)
+    return Document(name, root, data)
+
+
+def load(path: str) -> Document:
+    return parse(*read_text(path))
+
+
+def _located(name: str, exc: yaml.MarkedYAMLError) -> FileError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem and "duplicate key" not in problem:
+        problem = f"{problem} ({exc.context})"
+    if "could not determine a constructor" in problem:
+        problem = problem.replace("could not determine a constructor for the tag",
+                                  "tag not allowed:")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return FileError(name, problem, line, column)
+
+
+def _check_shape(name: str, root: Node) -> None:
+    """Refuse deep nesting, recursive aliases and alias bombs before anything expands them.
+
+    Aliases are shared nodes, so PyYAML builds a "billion laughs" file cheaply; the cost
+    comes later, when validation walks every copy. Sizes are memoised per node, so this
+    check is linear in the file, not in its expansion.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def fail(node: Node, message: str) -> FileError:
+        return FileError(name, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def size(node: Node, depth: int) -> int:
+        if isinstance(node, ScalarNode):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if depth > MAX_DEPTH:
+            raise fail(node, f"nesting is deeper than {MAX_DEPTH} levels")
+        if key in open_nodes:
+            raise fail(node, "an alias refers to a node that contains it")
+        open_nodes.add(key)
+        children = (
+            node.value if isinstance(node, SequenceNode)
+            else [n for pair in node.value for n in pair]
+        )
+        total = 1
+        for child in children:
+            total += size(child, depth + 1)
+            if total > MAX_NODES:
+                raise fail(node, f"the document expands to more than {MAX_NODES:,} values "
+                                 "(too many aliases or too large)")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root, 0)
