@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from pmoladder import __version__
 
@@ -25,9 +26,48 @@ DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
 SkillFormat = _choices("SkillFormat", "table", "json")
 GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv")
 
+_CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
+
+
+class _Group(TyperGroup):
+    """Every failure ends as one line on stderr and a known exit code, never a traceback."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        from pmoladder.errors import PmoError, one_line
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs) or 0
+            if code == 130:  # Typer turns Ctrl-C into a silent exit 130
+                sys.stderr.write("pmoladder: interrupted\n")
+        except PmoError as exc:
+            sys.stderr.write(exc.report() + "\n")
+            code = exc.exit_code
+        except _CLICK_ERRORS["UsageError"] as exc:
+            message = one_line(exc.format_message()).replace("Value error, ", "")
+            if message:  # an empty one follows the help shown for a bare `pmoladder`
+                where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+                sys.stderr.write(f"pmoladder: error: {message}{where}\n")
+            code = 2
+        except _CLICK_ERRORS["ClickException"] as exc:
+            sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}\n")
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            sys.stderr.write("pmoladder: interrupted\n")
+            code = 130
+        except Exception as exc:  # a bug: still one line
+            if os.environ.get("PMOLADDER_DEBUG"):
+                raise
+            sys.stderr.write(f"pmoladder: internal error: {type(exc).__name__}: "
+                             f"{one_line(str(exc))} (set PMOLADDER_DEBUG=1 for details)\n")
+            code = 2
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
 app = typer.Typer(
     name="pmoladder",
-    help="Plan a project-management career: roles, skills and the gap to the next rung.",
+    cls=_Group,
     no_args_is_help=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
@@ -217,43 +257,17 @@ def _usage(message: str) -> NoReturn:
     raise PmoError(message)
 
 
-_CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
-UsageError = _CLICK_ERRORS["UsageError"]
-ClickException = _CLICK_ERRORS["ClickException"]
-
-
 def main() -> None:
-    """Run the app so that every failure ends as one line on stderr and a known exit code."""
+    """The console script."""
     import gc
 
     # A short-lived process: cycle collection during the imports and the load costs more
     # than it could ever free.
     gc.disable()
-    from pmoladder.errors import PmoError, one_line
-
     try:
-        code = app(standalone_mode=False) or 0
-        if code == 130:  # Typer turns Ctrl-C into a silent exit 130
-            sys.stderr.write("pmoladder: interrupted\n")
-    except PmoError as exc:
-        sys.stderr.write(exc.report() + "\n")
-        code = exc.exit_code
-    except UsageError as exc:
-        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}{where}\n")
-        code = 2
-    except ClickException as exc:
-        sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}\n")
-        code = exc.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write("pmoladder: interrupted\n")
-        code = 130
-    except Exception as exc:  # a bug: still one line, never a traceback
-        if os.environ.get("PMOLADDER_DEBUG"):
-            raise
-        sys.stderr.write(f"pmoladder: internal error: {type(exc).__name__}: "
-                         f"{one_line(str(exc))} (set PMOLADDER_DEBUG=1 for details)\n")
-        code = 2
+        code = app(standalone_mode=False)
+    except SystemExit as exc:  # shell completion exits on its own
+        code = exc.code if isinstance(exc.code, int) else 0
     _exit(code)
 
 

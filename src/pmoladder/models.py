@@ -236,7 +236,9 @@ def validate_document(model: type[BaseModel], doc: Any) -> Any:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         known = _field_names(model)
-        raise FileErrors([_located(doc, e, known) for e in exc.errors(include_url=False)]) from None
+        # A typo shows as an unknown key and a missing one: the unknown key says more.
+        found = sorted(exc.errors(include_url=False), key=lambda e: e["type"] == "missing")
+        raise FileErrors([_located(doc, e, known) for e in found]) from None
 
 
 def _located(doc: Any, error: Any, known: list[str]) -> Any:

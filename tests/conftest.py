@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pmoladder.ladder import Ladder, load_ladder
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's own profile, ladder or terminal settings."""
+    for name in ("PMOLADDER_PROFILE", "PMOLADDER_LADDER", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def builtin() -> Ladder:
+    return load_ladder(None)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Ladder:
+    return load_ladder(str(FIXTURES / "mini-ladder.yaml"))
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a file under the test's folder and return its path as a string."""
+
+    def _write(name: str, text: str | bytes) -> str:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return _write
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
