@@ -105,10 +105,12 @@ def close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:
     return get_close_matches(word.lower(), choices, n=n, cutoff=0.6)
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
-    matches = close_matches(word, choices)
+def suggest(matches: list[str]) -> str:
+    """` (did you mean 'a', 'b'?)`, or nothing when there is nothing to suggest."""
     if not matches:
         return ""
-    if len(matches) == 1:
-        return f" (did you mean '{matches[0]}'?)"
     return " (did you mean " + ", ".join(f"'{m}'" for m in matches) + "?)"
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    return suggest(close_matches(word, choices))

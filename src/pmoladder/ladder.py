@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
+from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
 from pmoladder.models import LadderFile, Role, Skill, validate_document
 from pmoladder.yamlfile import Document, load
 
@@ -71,8 +71,10 @@ class Ladder:
         return found
 
     def role_hint(self, query: str) -> str:
-        hint = did_you_mean(query, self.role_keys())
-        return hint or f" (known roles: {', '.join(self.roles)})"
+        """Close matches among ids and aliases, each role named once by its id."""
+        matches = close_matches(query, self.role_keys(), n=6)
+        ids = list(dict.fromkeys(self._role_keys[m].id for m in matches))[:3]
+        return suggest(ids) or f" (known roles: {', '.join(self.roles)})"
 
     def skill(self, query: str) -> Skill:
         found = self.skills.get(query.strip().lower())

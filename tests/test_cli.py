@@ -1,0 +1,177 @@
+"""The command line through typer's CliRunner: exit codes, streams and formats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, golden
+from pmoladder import __version__
+from pmoladder.cli import app
+
+EXAMPLE = str(FIXTURES.parent.parent / "examples" / "profile.yaml")
+MINI = str(FIXTURES / "mini-ladder.yaml")
+
+
+def run(*args: str, input: str | None = None, **env: str):
+    return CliRunner().invoke(app, list(args), input=input, env=env or None)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"pmoladder {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["roles", "role", "skills", "gap"])
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"pmoladder {command}" in result.stdout
+
+
+def test_roles_json_lists_the_ladder_in_order():
+    data = json.loads(run("roles", "--format", "json").stdout)
+    assert [r["id"] for r in data["roles"]][:3] == ["coordinator", "junior-pm", "pm"]
+    assert data["roles"][2]["next"] == ["program-manager", "pmo-manager"]
+
+
+def test_role_accepts_aliases_and_names():
+    a = run("role", "director-of-pmo", "-f", "json")
+    b = run("role", "Director of PMO", "-f", "json")
+    assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout
+    data = json.loads(a.stdout)
+    assert data["skills"][0] == {"id": "predictive-delivery", "name": "Predictive (Waterfall) "
+                                 "Delivery", "level": 4, "level_name": "Proficient", "weight": 1.0}
+    assert data["next"] == [{"id": "cpo", "name": "Chief Project Officer"}]
+
+
+def test_unknown_role_is_one_line_and_exit_2():
+    result = run("role", "directr")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "pmoladder: error: unknown role 'directr' (did you mean 'director'?)\n"
+
+
+def test_skill_detail_lists_roles_that_need_it():
+    data = json.loads(run("skills", "leadership", "-f", "json").stdout)
+    assert [lvl["level"] for lvl in data["levels"]] == [1, 2, 3, 4, 5]
+    assert {"id": "director", "name": "Director of PMO", "level": 5, "weight": 2.0} in data["roles"]
+
+
+def test_gap_json_matches_the_contract_on_another_ladder(write):
+    profile = write("p.yaml", "current_role: starter\nyears_experience: 2\n"
+                              "skills: {planning: 3, people: good}\ncertifications: [cert-b]\n")
+    result = run("gap", "--ladder", MINI, "--profile", profile, "--target", "team-lead", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "target": {"id": "lead", "name": "Team Lead"},
+        "current_role": {"id": "starter", "name": "Starter"},
+        "readiness": 0.667,
+        "ready": False,
+        "skills": [
+            {"id": "people", "name": "People", "current": 2, "required": 3, "gap": 1, "weight": 2.0},
+            {"id": "money", "name": "Money", "current": 0, "required": 1, "gap": 1, "weight": 1.0},
+            {"id": "planning", "name": "Planning", "current": 3, "required": 2, "gap": 0,
+             "weight": 1.0},
+        ],
+        "certifications": {"missing_required": ["cert-a"], "missing_recommended": []},
+        "experience": {"years": 2, "required": 4, "gap": 2},
+    }
+
+
+def test_gap_json_is_deterministic():
+    first = run("gap", "-p", EXAMPLE, "-f", "json").stdout
+    assert first == run("gap", "-p", EXAMPLE, "-f", "json").stdout
+    assert json.loads(first)["target"]["id"] == "director"  # from the profile's target_role
+
+
+def test_gap_from_role_has_that_role_as_current():
+    data = json.loads(run("gap", "--from", "pm", "--target", "program-manager", "-f", "json").stdout)
+    assert data["current_role"] == {"id": "pm", "name": "Project Manager"}
+    assert data["experience"] == {"years": 3, "required": 7, "gap": 4}
+
+
+def test_gap_reads_the_profile_from_the_environment_or_stdin(monkeypatch):
+    monkeypatch.setenv("PMOLADDER_PROFILE", EXAMPLE)
+    from_env = run("gap", "-f", "json").stdout
+    with open(EXAMPLE, encoding="utf-8") as handle:
+        from_stdin = run("gap", "--profile", "-", "-f", "json", input=handle.read()).stdout
+    assert from_env == from_stdin and json.loads(from_env)["target"]["id"] == "director"
+
+
+def test_gap_check_exits_1_when_not_ready_and_0_when_ready():
+    assert run("gap", "-p", EXAMPLE, "--check", "-f", "json").exit_code == 1
+    assert run("gap", "--from", "director", "--target", "program-manager", "--check").exit_code == 0
+
+
+def test_gap_without_profile_says_how_to_make_one():
+    result = run("gap", "--target", "pm")
+    assert result.exit_code == 2 and "pmoladder init" in result.stderr
+
+
+def test_gap_without_target_says_so(write):
+    result = run("gap", "--profile", write("p.yaml", "skills: {}\n"))
+    assert result.exit_code == 2 and "--target" in result.stderr
+
+
+def test_bad_profile_is_located_on_one_line(write):
+    path = write("p.yaml", "skills:\n  leadershp: 3\n")
+    result = run("gap", "--profile", path, "--target", "pm")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"{path}:2:3: skills.leadershp: unknown skill 'leadershp' "
+                             "(did you mean 'leadership'?)\n")
+
+
+def test_warnings_go_to_stderr_and_do_not_change_the_exit_code(write):
+    path = write("p.yaml", "certifications: [pmp, safe-agilist]\n")
+    result = run("gap", "--profile", path, "--target", "pm", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert "warning: unknown certification 'safe-agilist'" in result.stderr
+
+
+def test_ladder_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PMOLADDER_LADDER", MINI)
+    assert json.loads(run("roles", "-f", "json").stdout)["ladder"] == "Mini Ladder"
+
+
+def test_format_not_offered_is_a_usage_error():
+    result = run("role", "pm", "--format", "csv")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_markup_in_files_is_printed_literally(write):
+    ladder = open(MINI, encoding="utf-8").read().replace(
+        "name: Team Lead", 'name: "[bold red]Lead[/] [link=https://x.test]here"')
+    result = run("roles", "--ladder", write("l.yaml", ladder))
+    assert result.exit_code == 0
+    assert "[bold red]Lead[/] [link=https://x.test]here" in result.stdout.replace("\n", "")
+
+
+def test_control_characters_from_files_never_reach_the_terminal(write):
+    ladder = open(MINI, encoding="utf-8").read().replace(
+        "name: Team Lead", 'name: "Lead\\e]0;pwned\\a\\e[2J"')
+    result = run("roles", "--ladder", write("l.yaml", ladder), "--no-color")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Lead\\x1b]0;pwned\\x07\\x1b[2J" in result.stdout
+
+
+# --- golden files for what people read ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("gap.txt", ["gap", "-p", EXAMPLE]),
+        ("gap.md", ["gap", "-p", EXAMPLE, "-f", "markdown"]),
+        ("gap.csv", ["gap", "-p", EXAMPLE, "-f", "csv"]),
+        ("gap.json", ["gap", "-p", EXAMPLE, "-f", "json"]),
+        ("roles.txt", ["roles"]),
+        ("role-pm.md", ["role", "pm", "-f", "markdown"]),
+        ("skill-leadership.txt", ["skills", "leadership"]),
+    ],
+)
+def test_golden(name, args):
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    golden(name, result.stdout)
