@@ -1,3 +1,3 @@
-from pmoladder.cli import main
+from pmoladder.console import main
 
 main()

@@ -1,4 +1,4 @@
-"""The command line: parse arguments, call the core, hand the result to a renderer.
+"""The commands: parse arguments, call the core, hand the result to a renderer.
 
 Only typer is imported at start-up; everything else is imported inside the command that
 needs it, because shell completion and every script call pay for what is loaded here.
@@ -256,33 +256,3 @@ def _usage(message: str) -> NoReturn:
 
     raise PmoError(message)
 
-
-def main() -> None:
-    """The console script."""
-    import gc
-
-    # A short-lived process: cycle collection during the imports and the load costs more
-    # than it could ever free.
-    gc.disable()
-    try:
-        code = app(standalone_mode=False)
-    except SystemExit as exc:  # shell completion exits on its own
-        code = exc.code if isinstance(exc.code, int) else 0
-    _exit(code)
-
-
-def _exit(code: int) -> NoReturn:
-    """Flush and leave without interpreter teardown, which costs more than most commands.
-
-    A reader that went away (`| head -1`) ends us quietly with 1. Nothing needs teardown:
-    every file the commands write is closed before they return.
-    """
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        code = code or 1
-    try:
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass
-    os._exit(code)

@@ -131,6 +131,11 @@ def parse(name: str, text: str) -> Document:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise _located(name, exc) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+        raise FileError(name, f"character #x{exc.character:04x} is not allowed in YAML",
+                        line, column) from None
     except yaml.YAMLError as exc:
         raise FileError(name, f"invalid YAML: {exc}") from None
     except RecursionError:

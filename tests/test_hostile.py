@@ -1,0 +1,150 @@
+"""Hostile and broken files, through the installed command: one line, exit 2, bounded cost.
+
+Each case is a profile (or ladder) someone could hand-edit, merge badly, paste or craft.
+Whatever the file, the answer is one located line on stderr and exit 2, in well under a
+second and 200 MB, with no traceback and nothing executed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("pmoladder")
+pytestmark = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
+MAX_SECONDS = 2.0  # generous for a loaded CI machine; typical runs take a fifth of that
+MAX_RSS_KB = 200 * 1024
+
+
+def bomb(where: str) -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]")
+    anchors = "\n".join("x-" + line for line in lines)
+    return anchors + "\n" + where + "\n"
+
+
+def random_bytes() -> bytes:
+    return random.Random(7).randbytes(4096)
+
+
+# (id, file content, text expected in the error, whether a line:col is expected)
+CASES = [
+    ("bomb-in-skills", bomb("skills: {leadership: *a11}"), "expands to more than", True),
+    ("bomb-in-extension-key", bomb("x-notes: *a11"), "expands to more than", True),
+    ("bomb-in-certifications", bomb("certifications: *a11"), "expands to more than", True),
+    ("recursive-alias", "skills: &s {leadership: *s}\n", "contains it", True),
+    ("deep-flow-lists", "[" * 50_000 + "]" * 50_000, "nesting", True),
+    ("deep-flow-maps", "{a: " * 50_000 + "}" * 50_000, "nesting", True),
+    ("deep-block-maps", "".join(" " * i + "a:\n" for i in range(1000)) + " " * 1000 + "b\n",
+     "nesting", True),
+    ("20mb-single-line", "name: " + "x" * 20_000_000 + "\n", "MiB limit", False),
+    ("random-bytes", random_bytes(), "", True),
+    ("invalid-utf8", b"name: caf\xe9\n", "not valid UTF-8", True),
+    ("nul-byte", b"name: a\x00b\n", "#x0000 is not allowed", True),
+    ("empty", "", "empty", True),
+    ("top-level-list", "- pmp\n- capm\n", "found a list", True),
+    ("top-level-scalar", "hello\n", "found a single value", True),
+    ("python-tag", "name: !!python/object/apply:os.system ['touch pwned']\n", "tag not allowed",
+     True),
+    ("python-name-tag", "name: !!python/name:os.system\n", "tag not allowed", True),
+    ("duplicate-keys", "skills:\n  leadership: 2\n  leadership: 4\n", "duplicate key", True),
+    ("tab-indent", "skills:\n\tleadership: 2\n", "cannot start any token", True),
+    ("unterminated-string", 'name: "Alex\nskills: {}\n', "end of stream", True),
+    ("unknown-top-key", "skils: {leadership: 2}\n", "did you mean 'skills'", True),
+    ("unknown-nested-key", "skills:\n  leadership: {levle: 2}\n", "did you mean 'level'", True),
+    ("unknown-skill", "skills: {leadrship: 2}\n", "did you mean 'leadership'", True),
+    ("level-out-of-range", "skills: {leadership: 6}\n", "outside the scale", True),
+    ("level-negative", "skills: {leadership: -1}\n", "outside the scale", True),
+    ("level-fraction", "skills: {leadership: 2.5}\n", "expected a level", True),
+    ("level-boolean", "skills: {leadership: yes}\n", "expected a level", True),
+    ("level-unknown-name", "skills: {leadership: guru}\n", "unknown level name", True),
+    ("years-negative", "years_experience: -3\n", "0 or more", True),
+    ("years-text", "years_experience: ten\n", "0 or more", True),
+    ("role-unknown", "current_role: directr\n", "did you mean 'director'", True),
+    ("skills-not-a-map", "skills: [leadership]\n", "valid dictionary", True),
+]
+
+
+def run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
+    start = time.perf_counter()
+    result = subprocess.run([EXE, *args], capture_output=True, timeout=60, cwd=cwd)
+    return result, time.perf_counter() - start
+
+
+def check_one_line(result: subprocess.CompletedProcess, path: str, expected: str,
+                   located: bool) -> str:
+    err = result.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert err.startswith(path + (":" if located else "")), err
+    if located:
+        line, column = err[len(path) + 1:].split(":")[:2]
+        assert line.isdigit() and column.isdigit(), err
+    assert expected in err, err
+    assert "\x1b" not in err and "\x00" not in err
+    return err
+
+
+@pytest.mark.parametrize(("content", "expected", "located"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_hostile_profile(tmp_path, content, expected, located):
+    path = tmp_path / "profile.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result, seconds = run("gap", "--profile", str(path), "--target", "pm", "--format", "json",
+                          cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    check_one_line(result, str(path), expected, located)
+    assert seconds < MAX_SECONDS
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < MAX_RSS_KB
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize(("content", "expected", "located"),
+                         [c[1:] for c in CASES if c[0].startswith(("bomb", "deep", "python"))],
+                         ids=[c[0] for c in CASES if c[0].startswith(("bomb", "deep", "python"))])
+def test_hostile_ladder(tmp_path, content, expected, located):
+    path = tmp_path / "ladder.yaml"
+    path.write_bytes(content.encode("utf-8"))
+    result, seconds = run("roles", "--ladder", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    check_one_line(result, str(path), expected, located)
+    assert seconds < MAX_SECONDS
+
+
+@pytest.mark.parametrize("kind", ["directory", "missing"])
+def test_unreadable_profile_paths(tmp_path, kind):
+    path = tmp_path if kind == "directory" else tmp_path / "nope.yaml"
+    result, _ = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
+    assert result.returncode == 2
+    check_one_line(result, str(path), "directory" if kind == "directory" else "no such file",
+                   located=False)
+
+
+def test_escape_sequences_in_errors_are_neutralised(tmp_path):
+    path = tmp_path / "profile.yaml"
+    path.write_text('current_role: "\\e]0;owned\\a\\e[31mred"\n')
+    result, _ = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "\x1b" not in err and "\x07" not in err
+    assert "\\x1b]0;owned" in err
+
+
+def test_billion_laughs_would_really_explode_without_the_guard():
+    """The guard is what saves us: the same document, expanded, is astronomically large."""
+    import yaml
+
+    data = yaml.safe_load(bomb("x: 1").replace("x-a", "a"))  # aliases are shared: cheap
+    size, layer = 1, data["a11"]
+    for _ in range(11):
+        size, layer = size * len(layer), layer[0]
+    assert size * len(layer) == 10 ** 12
+    assert os.environ.get("PMOLADDER_DEBUG") is None

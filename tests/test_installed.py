@@ -1,0 +1,88 @@
+"""The installed `pmoladder` command, run as a user or a script would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = str(ROOT / "examples" / "profile.yaml")
+EXE = shutil.which("pmoladder")
+
+pytestmark = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
+
+
+def pmoladder(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=30,
+                          env={**os.environ, **(env or {})}, **kwargs)
+
+
+def test_built_in_ladder_ships_inside_the_package(tmp_path):
+    result = pmoladder("roles", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["roles"][-1]["id"] == "cpo"
+
+
+def test_python_dash_m_runs_the_same_app():
+    result = subprocess.run([sys.executable, "-m", "pmoladder", "--version"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and result.stdout.startswith("pmoladder ")
+
+
+def test_quick_start_gap_runs_on_the_example_profile():
+    result = pmoladder("gap", "--profile", EXAMPLE)
+    assert result.returncode == 0 and "Readiness" in result.stdout and result.stderr == ""
+
+
+def test_errors_are_one_line_with_exit_2_and_no_traceback(tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("skills:\n  leadership: yes\n")
+    result = pmoladder("gap", "--profile", str(bad), "--target", "pm")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"{bad}:2:15: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_are_one_line_with_exit_2():
+    result = pmoladder("gap", "--nope")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "No such option: --nope" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--no-color"], {"FORCE_COLOR": "1"}), ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}), ([], {})],
+)
+def test_no_escapes_when_asked_or_piped(args, env):
+    result = pmoladder("gap", "--profile", EXAMPLE, *args, env=env)
+    assert result.returncode == 0 and "\x1b" not in result.stdout
+
+
+def test_colour_when_forced_proves_the_check_above_can_fail():
+    result = pmoladder("gap", "--profile", EXAMPLE, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in result.stdout
+
+
+def test_closed_pipe_exits_quietly():
+    shell = f"'{EXE}' roles --format csv | head -1; exit ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=30)
+    assert result.stdout == "id,name,tier,min_years,next\n"
+    assert result.stderr == "" and result.returncode in (0, 1)
+
+
+def test_interrupt_is_one_line_and_exit_130():
+    proc = subprocess.Popen([EXE, "gap", "--profile", "-", "--target", "pm"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    time.sleep(1.0)  # let it start and block on standard input
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and err == "pmoladder: interrupted\n"
