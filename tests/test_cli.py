@@ -24,7 +24,7 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"pmoladder {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["roles", "role", "skills", "gap"])
+@pytest.mark.parametrize("command", ["roles", "role", "skills", "gap", "path", "next", "match", "plan"])
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -172,6 +172,100 @@ def test_control_characters_from_files_never_reach_the_terminal(write):
     ],
 )
 def test_golden(name, args):
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    golden(name, result.stdout)
+
+
+# --- moving up: path, next, match, plan, and the picture ---------------------------------
+
+
+def test_path_json_shape():
+    data = json.loads(run("path", "--from", "coordinator", "--to", "cpo", "-f", "json").stdout)
+    assert (data["from"], data["to"], data["moves"]) == ("coordinator", "cpo", 5)
+    assert [r["id"] for r in data["rungs"]][0] == "coordinator"
+    assert data["rungs"][0]["changes"] == [] and data["rungs"][0]["readiness"] is None
+    cpo = data["rungs"][-1]
+    assert {"skill": "planning-scheduling", "from": 4, "to": 3} in cpo["changes"]
+
+
+def test_path_with_profile_uses_its_roles_and_shows_readiness():
+    data = json.loads(run("path", "-p", EXAMPLE, "-f", "json").stdout)
+    assert (data["from"], data["to"]) == ("pm", "director")
+    assert all(isinstance(r["readiness"], float) for r in data["rungs"])
+
+
+def test_no_path_is_exit_1_with_a_message():
+    result = run("path", "--from", "cpo", "--to", "coordinator")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == "pmoladder: no path from cpo to coordinator along next moves\n"
+
+
+def test_next_json_shape():
+    data = json.loads(run("next", "-p", EXAMPLE, "-f", "json").stdout)
+    assert data["current"] == "pm"
+    assert [n["id"] for n in data["next"]] == ["program-manager", "pmo-manager"]
+    assert all(set(n) >= {"id", "readiness", "ready"} and len(n["gaps"]) <= 3 for n in data["next"])
+
+
+def test_next_needs_a_current_role(write):
+    result = run("next", "-p", write("p.yaml", "skills: {}\n"))
+    assert result.exit_code == 2 and "current_role" in result.stderr
+
+
+def test_match_json_shape():
+    data = json.loads(run("match", "--from", "program-manager", "-f", "json").stdout)
+    assert [r["id"] for r in data["roles"]] == [
+        "coordinator", "junior-pm", "pm", "program-manager", "pmo-manager", "director", "cpo"]
+    assert data["highest_ready"] == "program-manager"
+
+
+def test_plan_json_shape():
+    data = json.loads(run("plan", "-p", EXAMPLE, "-f", "json").stdout)
+    assert data["target"]["id"] == "director"
+    assert set(data) >= {"target", "readiness", "steps", "skills", "certifications", "experience"}
+    assert set(data["steps"][0]) >= {"id", "name", "score", "skills", "actions"}
+    assert {s["kind"] for s in data["skills"]} == {"top-up", "develop"}
+
+
+def test_gap_svg_is_a_well_formed_radar():
+    from xml.etree import ElementTree
+
+    out = run("gap", "-p", EXAMPLE, "-f", "svg").stdout
+    root = ElementTree.fromstring(out)
+    ns = "{http://www.w3.org/2000/svg}"
+    polygons = {p.get("class"): p for p in root.iter(f"{ns}polygon")}
+    axes = [line for line in root.iter(f"{ns}line")]
+    skills = json.loads(run("gap", "-p", EXAMPLE, "-f", "json").stdout)["skills"]
+    assert len(axes) == len(skills) == 17
+    for kind in ("current", "required"):
+        assert len(polygons[kind].get("points").split()) == len(skills)
+    assert "Readiness 69%" in out
+
+
+def test_svg_escapes_text_from_files(write):
+    ladder = open(MINI, encoding="utf-8").read().replace(
+        "name: Planning", 'name: "<script>alert(1)</script> & \\e"')
+    out = run("gap", "--ladder", write("l.yaml", ladder), "--from", "starter", "--target", "lead",
+              "-f", "svg").stdout
+    from xml.etree import ElementTree
+
+    ElementTree.fromstring(out)  # still well-formed
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("plan.md", ["plan", "-p", EXAMPLE, "-f", "markdown"]),
+        ("plan.txt", ["plan", "-p", EXAMPLE]),
+        ("path.txt", ["path", "-p", EXAMPLE]),
+        ("match.txt", ["match", "-p", EXAMPLE]),
+        ("next.txt", ["next", "-p", EXAMPLE]),
+        ("gap.svg", ["gap", "-p", EXAMPLE, "-f", "svg"]),
+    ],
+)
+def test_golden_progression(name, args):
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     golden(name, result.stdout)

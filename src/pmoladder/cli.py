@@ -23,8 +23,9 @@ def _choices(name: str, *formats: str) -> Any:
 
 ListFormat = _choices("ListFormat", "table", "json", "csv")
 DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
-SkillFormat = _choices("SkillFormat", "table", "json")
-GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv")
+GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg")
+TableJson = _choices("TableJson", "table", "json")
+PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
 
@@ -213,32 +214,165 @@ def gap(
     pmoladder gap --target director --profile profile.yaml
     pmoladder gap --from pm --target program-manager
     pmoladder gap --check --format json > gap.json || echo "not ready yet"
+    pmoladder gap --format svg > gap.svg
     ```
     """
-    from pmoladder.gap import compute_gap, standing_of_role
+    from pmoladder.gap import compute_gap
 
-    kb = _ladder(ladder)
-    if from_role is not None:
-        if profile is not None:
-            _usage("give --profile or --from, not both")
-        if target is None:
-            _usage("--from needs --target")
-        standing = standing_of_role(kb, kb.role(from_role))
-        target_role = kb.role(target)
-    else:
-        person = _person(profile, kb)
-        standing = person.standing()
-        target_role = _target(kb, target, person)
+    if from_role is not None and target is None:
+        _usage("--from needs --target")
+    kb, standing, person = _standing(profile, from_role, ladder)
+    target_role = _target(kb, target, person)
     result = compute_gap(kb, standing, target_role)
     _emit("gap", fmt, kb, result, no_color=no_color)
     if check and not result.ready:
         raise typer.Exit(1)
 
 
-def _person(profile: Optional[str], kb: Any) -> Any:
-    from pmoladder.profile import load_profile, profile_path
+@app.command()
+def path(
+    to: Optional[str] = typer.Option(
+        None, "--to", metavar="ROLE", show_default=False,
+        help="Where to go; default the profile's target_role.",
+    ),
+    from_role: Optional[str] = typer.Option(
+        None, "--from", metavar="ROLE", show_default=False,
+        help="Where to start; default the profile's current_role.",
+    ),
+    profile: Optional[str] = ProfileOpt,
+    fmt: TableJson = _format_opt(TableJson.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """The rungs from one role to another along the ladder's next moves, and what changes
+    at each: skill levels, certifications, years. With a profile, your readiness per rung.
 
-    person = load_profile(profile_path(profile), kb)
+    ```
+    pmoladder path --from coordinator --to cpo
+    pmoladder path --to director --profile profile.yaml --format json
+    ```
+
+    Exits 1 when no sequence of next moves leads there.
+    """
+    from pmoladder.progression import walk
+
+    kb = _ladder(ladder)
+    person = _person(profile, kb, required=from_role is None or to is None)
+    start = kb.role(from_role) if from_role else _current(person)
+    end = kb.role(to) if to else _target(kb, None, person)
+    result = walk(kb, start, end, person.standing() if person else None)
+    if result is None:
+        sys.stderr.write(f"pmoladder: no path from {start.id} to {end.id} along next moves\n")
+        raise typer.Exit(1)
+    _emit("path", fmt, kb, result, no_color=no_color)
+
+
+@app.command(name="next")
+def next_(
+    profile: Optional[str] = ProfileOpt,
+    from_role: Optional[str] = typer.Option(
+        None, "--from", metavar="ROLE", show_default=False,
+        help="Measure from this role instead of a profile.",
+    ),
+    fmt: TableJson = _format_opt(TableJson.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Your next rungs from your current role: readiness for each and its biggest gaps.
+
+    ```
+    pmoladder next --profile profile.yaml
+    pmoladder next --from pm --format json
+    ```
+    """
+    from pmoladder.progression import next_rungs
+
+    kb, standing, _ = _standing(profile, from_role, ladder)
+    current = standing.role
+    if current is None:
+        _usage("the profile names no current_role: set it, or pass --from ROLE")
+    _emit("next_rungs", fmt, kb, current, next_rungs(kb, standing, current), no_color=no_color)
+
+
+@app.command()
+def match(
+    profile: Optional[str] = ProfileOpt,
+    from_role: Optional[str] = typer.Option(
+        None, "--from", metavar="ROLE", show_default=False,
+        help="Measure this role instead of a profile.",
+    ),
+    fmt: TableJson = _format_opt(TableJson.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Your readiness for every role of the ladder, and the highest one you are ready for.
+
+    ```
+    pmoladder match --profile profile.yaml
+    pmoladder match --format json | jq -r .highest_ready
+    ```
+    """
+    from pmoladder.progression import match as best_fit
+
+    kb, standing, _ = _standing(profile, from_role, ladder)
+    _emit("match", fmt, kb, best_fit(kb, standing), no_color=no_color)
+
+
+@app.command()
+def plan(
+    target: Optional[str] = typer.Option(
+        None, "--target", "-t", metavar="ROLE", show_default=False,
+        help="Role to plan for; default the profile's target_role.",
+    ),
+    profile: Optional[str] = ProfileOpt,
+    fmt: PlanFormat = _format_opt(PlanFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """A development plan to close your gap: steps ranked by how much gap they address,
+    skills to top up or develop, certifications, experience, and the challenges ahead.
+
+    ```
+    pmoladder plan --profile profile.yaml
+    pmoladder plan --target pmo-manager --format markdown > PLAN.md
+    ```
+    """
+    from pmoladder.gap import compute_gap
+    from pmoladder.plan import make_plan
+
+    kb = _ladder(ladder)
+    person = _person(profile, kb)
+    result = compute_gap(kb, person.standing(), _target(kb, target, person))
+    _emit("plan", fmt, kb, make_plan(kb, result), no_color=no_color)
+
+
+def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional[str]) -> Any:
+    """The ladder, where the person stands (`--from ROLE` or the profile), and the person."""
+    from pmoladder.gap import standing_of_role
+
+    kb = _ladder(ladder)
+    if from_role is not None:
+        if profile is not None:
+            _usage("give --profile or --from, not both")
+        return kb, standing_of_role(kb, kb.role(from_role)), None
+    person = _person(profile, kb)
+    return kb, person.standing(), person
+
+
+def _current(person: Any) -> Any:
+    if person.current_role is None:
+        _usage("no starting role: pass --from ROLE or set current_role in the profile")
+    return person.current_role
+
+
+def _person(profile: Optional[str], kb: Any, required: bool = True) -> Any:
+    """The person's resolved profile; None when it is optional and there is none."""
+    from pmoladder.profile import find_profile, load_profile, profile_path
+
+    path = profile_path(profile) if required else find_profile(profile)
+    if path is None:
+        return None
+    person = load_profile(path, kb)
     _warn(person.warnings)
     return person
 

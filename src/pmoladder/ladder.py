@@ -37,6 +37,7 @@ class Ladder:
         self.steps = model.steps
         self.challenges = model.challenges
         self.kpis = model.kpis
+        self.feedback = model.feedback
         self.skill_order = {skill_id: i for i, skill_id in enumerate(self.skills)}
         self.role_order = {role_id: i for i, role_id in enumerate(self.roles)}
         self._level_names = {s.name.casefold(): s.level for s in self.scale}

@@ -47,19 +47,25 @@ class Person:
         )
 
 
-def profile_path(explicit: str | None = None) -> str:
-    """The profile to read: the option, else $PMOLADDER_PROFILE, else ./profile.yaml."""
+def find_profile(explicit: str | None = None) -> str | None:
+    """The profile to read: the option, else $PMOLADDER_PROFILE, else ./profile.yaml if any."""
     if explicit:
         return explicit
     from_env = os.environ.get(PROFILE_ENV)
     if from_env:
         return from_env
-    if Path(DEFAULT_PROFILE).exists():
-        return DEFAULT_PROFILE
-    raise PmoError(
-        "no profile: pass --profile PATH, set $PMOLADDER_PROFILE, or create "
-        f"./{DEFAULT_PROFILE} with 'pmoladder init'"
-    )
+    return DEFAULT_PROFILE if Path(DEFAULT_PROFILE).exists() else None
+
+
+def profile_path(explicit: str | None = None) -> str:
+    """As `find_profile`, but a profile is needed: say how to get one."""
+    found = find_profile(explicit)
+    if found is None:
+        raise PmoError(
+            "no profile: pass --profile PATH, set $PMOLADDER_PROFILE, or create "
+            f"./{DEFAULT_PROFILE} with 'pmoladder init'"
+        )
+    return found
 
 
 def load_profile(path: str, ladder: Ladder) -> Person:

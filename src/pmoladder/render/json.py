@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pmoladder.gap import Gap
+from pmoladder.gap import Gap, SkillGap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role, Skill
+from pmoladder.plan import Plan
+from pmoladder.progression import Match, Path
 
 
 def dumps(data: Any) -> str:
@@ -24,17 +26,7 @@ def gap_data(gap: Gap) -> dict[str, Any]:
         "current_role": ref(gap.current_role),
         "readiness": round(gap.readiness, 3),
         "ready": gap.ready,
-        "skills": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "current": s.current,
-                "required": s.required,
-                "gap": s.gap,
-                "weight": float(s.weight),
-            }
-            for s in gap.skills
-        ],
+        "skills": _skill_gaps(gap.skills),
         "certifications": {
             "missing_required": gap.missing_required,
             "missing_recommended": gap.missing_recommended,
@@ -120,4 +112,86 @@ def skill(ladder: Ladder, result: Skill) -> str:
              "weight": float(r.skills[result.id].weight)}
             for r in ladder.roles.values() if result.id in r.skills
         ],
+    })
+
+
+def _readiness(result: Gap | None) -> float | None:
+    return None if result is None else round(result.readiness, 3)
+
+
+def _skill_gaps(skills: list[SkillGap]) -> list[dict[str, Any]]:
+    return [{"id": s.id, "name": s.name, "current": s.current, "required": s.required,
+             "gap": s.gap, "weight": float(s.weight)} for s in skills]
+
+
+def path(ladder: Ladder, result: Path) -> str:
+    return dumps({
+        "from": result.start.id,
+        "to": result.end.id,
+        "moves": len(result.rungs) - 1,
+        "rungs": [
+            {
+                "id": rung.role.id,
+                "name": rung.role.name,
+                "min_years": rung.role.min_years,
+                "changes": [{"skill": c.skill, "from": c.before, "to": c.after}
+                            for c in rung.changes],
+                "certifications": {"new_required": rung.new_required,
+                                   "new_recommended": rung.new_recommended},
+                "readiness": _readiness(rung.gap),
+                "ready": None if rung.gap is None else rung.gap.ready,
+            }
+            for rung in result.rungs
+        ],
+    })
+
+
+def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
+    return dumps({
+        "current": current.id,
+        "next": [
+            {"id": g.target.id, "name": g.target.name, "readiness": _readiness(g),
+             "ready": g.ready, "gaps": _skill_gaps(g.gapped()[:3])}
+            for g in gaps
+        ],
+    })
+
+
+def match(ladder: Ladder, result: Match) -> str:
+    best = result.highest_ready
+    return dumps({
+        "roles": [{"id": g.target.id, "name": g.target.name, "readiness": _readiness(g),
+                   "ready": g.ready} for g in result.gaps],
+        "highest_ready": None if best is None else best.id,
+    })
+
+
+def plan(ladder: Ladder, result: Plan) -> str:
+    gap = result.gap
+    return dumps({
+        "target": ref(gap.target),
+        "current_role": ref(gap.current_role),
+        "readiness": _readiness(gap),
+        "ready": gap.ready,
+        "steps": [
+            {"id": item.step.id, "name": item.step.name, "score": float(item.score),
+             "skills": [s.id for s in item.skills], "actions": item.step.actions}
+            for item in result.steps
+        ],
+        "skills": [
+            {"id": item.skill.id, "name": item.skill.name, "current": item.skill.current,
+             "required": item.skill.required, "gap": item.skill.gap, "kind": item.kind,
+             "descriptor": item.descriptor}
+            for item in result.skills
+        ],
+        "certifications": [
+            {"id": item.certification.id, "name": item.certification.name,
+             "required": item.required, "eligibility": item.certification.eligibility}
+            for item in result.certifications
+        ],
+        "experience": gap_data(gap)["experience"],
+        "challenges": [{"id": c.id, "name": c.name, "strategies": c.strategies}
+                       for c in result.challenges],
+        "kpis": [{"id": k.id, "name": k.name, "description": k.description}
+                 for k in result.kpis],
     })

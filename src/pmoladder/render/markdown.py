@@ -6,6 +6,7 @@ from pmoladder.errors import one_line
 from pmoladder.gap import Gap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role
+from pmoladder.plan import Plan
 
 
 def cell(value: object) -> str:
@@ -76,4 +77,49 @@ def role(ladder: Ladder, result: Role) -> str:
         f"- Tools: {names(ladder.tools, result.tools)}",
         f"- Next rungs: {names(ladder.roles, result.next)}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+def plan(ladder: Ladder, result: Plan) -> str:
+    """A plan to commit beside the profile: headings and GitHub task lists to tick off."""
+    gap = result.gap
+    lines = [
+        f"# Development plan: {cell(gap.target.name)}",
+        "",
+        f"Readiness **{round(gap.readiness * 100)}%**"
+        f" ({'ready' if gap.ready else 'not ready yet'}).",
+    ]
+    if result.skills:
+        lines += ["", "## Skills", ""]
+        for item in result.skills:
+            s = item.skill
+            aim = f": {cell(item.descriptor)}" if item.descriptor else ""
+            lines.append(f"- [ ] **{cell(s.name)}** ({item.kind}) from "
+                         f"{s.current} {cell(ladder.level_name(s.current))} to "
+                         f"{s.required} {cell(ladder.level_name(s.required))}{aim}")
+    if result.steps:
+        lines += ["", "## Steps", ""]
+        for item in result.steps:
+            skills = ", ".join(cell(s.name) for s in item.skills)
+            lines += [f"### {cell(item.step.name)}", "", f"Score {item.score:g}: {skills}.", ""]
+            lines += [f"- [ ] {cell(action)}" for action in item.step.actions]
+            lines.append("")
+        lines.pop()
+    if result.certifications:
+        lines += ["", "## Certifications", ""]
+        for c in result.certifications:
+            fact = f": {cell(c.certification.eligibility)}" if c.certification.eligibility else ""
+            kind = "required" if c.required else "recommended"
+            lines.append(f"- [ ] {cell(c.certification.name)} ({kind}){fact}")
+    lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
+    if result.challenges:
+        lines += ["", "## Challenges you will meet", ""]
+        for c in result.challenges:
+            lines.append(f"- **{cell(c.name)}**")
+            lines += [f"  - {cell(s)}" for s in c.strategies]
+    if result.kpis:
+        lines += ["", "## How you will be measured", ""]
+        lines += [f"- **{cell(k.name)}**: {cell(k.description or '')}" for k in result.kpis]
+        lines += [f"- **{cell(f.name)}** (feedback): {cell(f.description or '')}"
+                  for f in result.feedback]
     return "\n".join(lines) + "\n"

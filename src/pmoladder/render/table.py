@@ -12,6 +12,8 @@ from pmoladder.errors import printable
 from pmoladder.gap import Gap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role, Skill
+from pmoladder.plan import Plan
+from pmoladder.progression import Match, Path
 
 
 def text(value: Any, style: str = "") -> Text:
@@ -196,3 +198,108 @@ def skill(ladder: Ladder, result: Skill) -> Group:
             req = r.skills[result.id]
             needed.add_row(text(r.name), level_cell(ladder, req.level), number(req.weight))
     return Group(*parts, Text(), levels, Text(), title("Required by"), needed)
+
+
+def _readiness_cell(result: Gap | None) -> Text:
+    if result is None:
+        return text("-")
+    return text(f"{percent(result.readiness)}{' ready' if result.ready else ''}",
+                "green" if result.ready else "")
+
+
+def path(ladder: Ladder, result: Path) -> Group:
+    moves = len(result.rungs) - 1
+    parts: list[Any] = [title(f"{result.start.name} to {result.end.name}: "
+                              f"{moves} move{'s' if moves != 1 else ''}")]
+    for i, rung in enumerate(result.rungs):
+        head = Text()
+        head.append_text(text(f"{i}. {rung.role.name} ({rung.role.id})", "bold"))
+        head.append_text(text(f"  {number(rung.role.min_years)}+ years", "dim"))
+        if rung.gap is not None:
+            head.append("  readiness ")
+            head.append_text(_readiness_cell(rung.gap))
+        parts += [Text(), head]
+        for c in rung.changes:
+            arrow = "up" if c.after > c.before else "down"
+            parts.append(text(f"   {c.name}: {c.before} {ladder.level_name(c.before)} -> "
+                              f"{c.after} {ladder.level_name(c.after)} ({arrow})",
+                              "" if arrow == "up" else "dim"))
+        certs = ladder.certifications
+        if rung.new_required:
+            parts.append(text(f"   Newly required: {_names(ladder, certs, rung.new_required)}"))
+        if rung.new_recommended:
+            parts.append(text("   Newly recommended: "
+                              f"{_names(ladder, certs, rung.new_recommended)}"))
+    return Group(*parts)
+
+
+def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
+    if not gaps:
+        return text(f"{current.name} is the top of its ladder: no next rung.")
+    table = Table(title=printable(f"Next rungs from {current.name}"), show_edge=False,
+                  pad_edge=False)
+    table.add_column("Role")
+    table.add_column("Readiness", justify="right")
+    table.add_column("Biggest gaps")
+    for g in gaps:
+        biggest = ", ".join(f"{s.name} +{s.gap}" for s in g.gapped()[:3]) or "none"
+        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g),
+                      text(biggest))
+    return table
+
+
+def match(ladder: Ladder, result: Match) -> Group:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Role")
+    table.add_column("Readiness", justify="right")
+    table.add_column("", no_wrap=True)
+    for g in result.gaps:
+        filled = round(g.readiness * 20)
+        meter = Text("█" * filled, "green" if g.ready else "")
+        meter.append("░" * (20 - filled), "dim")
+        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), meter)
+    best = result.highest_ready
+    verdict = (text(f"Highest role you are ready for: {best.name} ({best.id})", "bold")
+               if best else text("Not yet ready for any role of this ladder.", "bold"))
+    return Group(table, Text(), verdict)
+
+
+def plan(ladder: Ladder, result: Plan) -> Group:
+    gap = result.gap
+    head = title(f"Development plan: {gap.target.name} ({gap.target.id})")
+    parts: list[Any] = [head, text(f"Readiness {percent(gap.readiness)}"
+                                   f"{' - ready' if gap.ready else ''}")]
+    if result.skills:
+        table = Table(title="Skills", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("Skill")
+        table.add_column("From -> to")
+        table.add_column("Kind")
+        table.add_column("What the target level looks like")
+        for item in result.skills:
+            s = item.skill
+            table.add_row(text(s.name), text(f"{s.current} -> {s.required}"), text(item.kind),
+                          text(item.descriptor or ""))
+        parts += [Text(), table]
+    if result.steps:
+        parts += [Text(), title("Steps, most useful first")]
+        for i, item in enumerate(result.steps, 1):
+            skills = ", ".join(s.name for s in item.skills)
+            parts.append(text(f"{i}. {item.step.name} (score {number(item.score)}: {skills})"))
+            parts += [text(f"   - {action}") for action in item.step.actions]
+    if result.certifications:
+        parts += [Text(), title("Certifications")]
+        for c in result.certifications:
+            kind = "required" if c.required else "recommended"
+            fact = f": {c.certification.eligibility}" if c.certification.eligibility else ""
+            parts.append(text(f"- {c.certification.name} ({kind}){fact}"))
+    parts += [Text(), *_gap_footer(ladder, gap)[2:]]
+    if result.challenges:
+        parts += [Text(), title("Challenges you will meet")]
+        for c in result.challenges:
+            parts.append(text(f"- {c.name}", "bold"))
+            parts += [text(f"   - {s}") for s in c.strategies]
+    if result.kpis:
+        parts += [Text(), title("How you will be measured")]
+        parts += [text(f"- {k.name}: {k.description or ''}") for k in result.kpis]
+        parts += [text(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
+    return Group(*parts)

@@ -1,0 +1,69 @@
+"""A development plan: what to work on, in what order, to close a gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pmoladder.gap import Gap, SkillGap
+from pmoladder.ladder import Ladder
+from pmoladder.models import Certification, Challenge, Feedback, Kpi, Step
+
+
+@dataclass(frozen=True)
+class StepItem:
+    step: Step
+    score: float
+    skills: list[SkillGap]
+
+
+@dataclass(frozen=True)
+class SkillItem:
+    skill: SkillGap
+    descriptor: str | None
+
+    @property
+    def kind(self) -> str:
+        """The APM assessors' banding: one level short is a top-up, more is development."""
+        return "top-up" if self.skill.gap == 1 else "develop"
+
+
+@dataclass(frozen=True)
+class CertificationItem:
+    certification: Certification
+    required: bool
+
+
+@dataclass(frozen=True)
+class Plan:
+    gap: Gap
+    steps: list[StepItem]
+    skills: list[SkillItem]
+    certifications: list[CertificationItem]
+    challenges: list[Challenge]
+    kpis: list[Kpi]
+    feedback: list[Feedback]
+
+
+def make_plan(ladder: Ladder, gap: Gap) -> Plan:
+    gapped = gap.gapped()
+    by_id = {s.id: s for s in gapped}
+    steps = []
+    for step in ladder.steps:
+        addressed = [s for s in gapped if s.id in step.develops]
+        score = sum(s.weight * s.gap for s in addressed)
+        if score > 0:
+            steps.append(StepItem(step, score, addressed))
+    steps.sort(key=lambda item: -item.score)  # stable: ties keep the ladder's order
+    certs = [CertificationItem(ladder.certifications[c], True) for c in gap.missing_required]
+    certs += [CertificationItem(ladder.certifications[c], False) for c in gap.missing_recommended]
+    top_tier = bool(ladder.tiers) and gap.target.tier == list(ladder.tiers)[-1]
+    challenges = [c for c in ladder.challenges if top_tier or by_id.keys() & set(c.skills)]
+    return Plan(
+        gap=gap,
+        steps=steps,
+        skills=[SkillItem(s, ladder.skills[s.id].levels.get(s.required)) for s in gapped],
+        certifications=certs,
+        challenges=challenges,
+        kpis=list(ladder.kpis) if top_tier else [],
+        feedback=list(ladder.feedback) if top_tier else [],
+    )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pmoladder.gap import Standing, compute_gap, standing_of_role
+from pmoladder.plan import make_plan
+
+
+def plan_for(ladder, levels, target, certs=(), years=None):
+    standing = Standing(role=None, levels=levels, certifications=frozenset(certs), years=years)
+    return make_plan(ladder, compute_gap(ladder, standing, ladder.roles[target]))
+
+
+def test_steps_are_scored_by_weight_times_gap_and_zero_scores_dropped(mini):
+    plan = plan_for(mini, {"planning": 1}, "lead")
+    (step,) = plan.steps  # the one step develops planning and people
+    assert step.score == 1 * 1 + 2 * 3
+    assert [s.id for s in step.skills] == ["people", "planning"]
+
+
+def test_steps_scoring_nothing_are_left_out(mini):
+    plan = plan_for(mini, {"planning": 2, "people": 3}, "lead")
+    assert plan.steps == []
+
+
+def test_steps_rank_by_score_with_ties_in_ladder_order(builtin):
+    plan = make_plan(builtin, compute_gap(
+        builtin, standing_of_role(builtin, builtin.roles["pm"]), builtin.roles["director"]))
+    scores = [item.score for item in plan.steps]
+    assert scores == sorted(scores, reverse=True) and all(scores)
+    order = [s.id for s in builtin.steps]
+    for a, b in zip(plan.steps, plan.steps[1:]):
+        if a.score == b.score:
+            assert order.index(a.step.id) < order.index(b.step.id)
+
+
+def test_skills_are_banded_top_up_or_develop_with_the_target_descriptor(builtin):
+    plan = plan_for(builtin, {"leadership": 4, "strategic-thinking": 2}, "director")
+    kinds = {item.skill.id: item.kind for item in plan.skills}
+    assert kinds["leadership"] == "top-up" and kinds["strategic-thinking"] == "develop"
+    leadership = next(i for i in plan.skills if i.skill.id == "leadership")
+    assert leadership.descriptor == builtin.skills["leadership"].levels[5]
+
+
+def test_certifications_come_with_eligibility(builtin):
+    plan = plan_for(builtin, {}, "director")
+    assert [(c.certification.id, c.required) for c in plan.certifications][:2] == [
+        ("pmp", True), ("pgmp", False)]
+    assert plan.certifications[0].certification.eligibility
+
+
+def test_top_tier_targets_see_every_challenge_and_the_kpis(builtin):
+    for target in ("pmo-manager", "director", "cpo"):
+        plan = plan_for(builtin, {}, target)
+        assert len(plan.challenges) == len(builtin.challenges) and plan.kpis, target
+
+
+def test_lower_targets_see_only_challenges_touching_their_gaps(builtin):
+    pm = builtin.roles["pm"]
+    full = {sid: req.level for sid, req in pm.skills.items()}
+    plan = plan_for(builtin, {**full, "governance": 1}, "pm")
+    assert [c.id for c in plan.challenges] == ["standardization-vs-flexibility"]
+    assert plan.kpis == []
+    assert plan_for(builtin, full, "pm").challenges == []

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pmoladder.gap import Standing, standing_of_role
+from pmoladder.progression import changes_between, match, next_rungs, shortest_path, walk
+
+
+def ids(roles):
+    return [r.id for r in roles]
+
+
+def test_shortest_path_by_moves_and_in_ladder_order(builtin):
+    roles = builtin.roles
+    assert ids(shortest_path(builtin, roles["coordinator"], roles["cpo"])) == [
+        "coordinator", "junior-pm", "pm", "program-manager", "director", "cpo"]
+    assert ids(shortest_path(builtin, roles["pm"], roles["pmo-manager"])) == ["pm", "pmo-manager"]
+    assert ids(shortest_path(builtin, roles["pm"], roles["pm"])) == ["pm"]
+
+
+def test_no_path_downwards(builtin):
+    assert shortest_path(builtin, builtin.roles["cpo"], builtin.roles["coordinator"]) is None
+
+
+def test_ties_follow_the_order_of_next(mini):
+    # starter -> lead -> head is the only route in the mini ladder
+    assert ids(shortest_path(mini, mini.roles["starter"], mini.roles["head"])) == [
+        "starter", "lead", "head"]
+
+
+def test_changes_include_decreases_and_skills_that_appear_or_vanish(builtin):
+    changes = changes_between(builtin, builtin.roles["director"], builtin.roles["cpo"])
+    assert ("planning-scheduling", 4, 3) in [(c.skill, c.before, c.after) for c in changes]
+    changes = changes_between(builtin, builtin.roles["coordinator"], builtin.roles["junior-pm"])
+    assert ("hybrid-delivery", 0, 1) in [(c.skill, c.before, c.after) for c in changes]
+
+
+def test_walk_reports_new_certifications_and_readiness(mini):
+    person = Standing(role=None, levels={"planning": 2}, certifications=frozenset(), years=1)
+    path = walk(mini, mini.roles["starter"], mini.roles["head"], person)
+    first, lead, head = path.rungs
+    assert first.changes == [] and first.gap.readiness == 0.5
+    assert lead.new_required == ["cert-a"] and lead.new_recommended == ["cert-b"]
+    assert [(c.skill, c.before, c.after) for c in head.changes] == [
+        ("planning", 2, 0), ("people", 3, 0), ("money", 1, 0)]
+    assert head.gap.readiness == 1.0 and not head.gap.ready  # 8.5 years expected
+
+
+def test_walk_without_a_profile_has_no_readiness(mini):
+    path = walk(mini, mini.roles["starter"], mini.roles["lead"], None)
+    assert [r.gap for r in path.rungs] == [None, None]
+
+
+def test_next_and_match(builtin):
+    standing = standing_of_role(builtin, builtin.roles["pm"])
+    assert [g.target.id for g in next_rungs(builtin, standing, builtin.roles["pm"])] == [
+        "program-manager", "pmo-manager"]
+    result = match(builtin, standing)
+    assert [g.target.id for g in result.gaps] == list(builtin.roles)
+    assert result.highest_ready.id == "pm"
+
+
+def test_match_with_nothing_ready(mini):
+    nobody = Standing(role=None, levels={}, certifications=frozenset(), years=0)
+    assert match(mini, nobody).highest_ready is None
