@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = [sys.executable, "-c",
-            "import typer, rich.table, yaml; from pydantic import BaseModel"]
+BASELINE = [sys.executable, "-c", "import typer, rich.table, yaml; from pydantic import BaseModel"]
 
 
 def commands() -> dict[str, list[str]]:
@@ -38,8 +37,13 @@ def commands() -> dict[str, list[str]]:
 
 def timed(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-                   env={**os.environ, "COLUMNS": "100"})
+    subprocess.run(
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     return time.perf_counter() - start
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES, golden
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, golden
 from pmoladder import __version__
 from pmoladder.cli import app
 
@@ -24,7 +24,9 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"pmoladder {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["roles", "role", "skills", "gap", "path", "next", "match", "plan"])
+@pytest.mark.parametrize(
+    "command", ["roles", "role", "skills", "gap", "path", "next", "match", "plan"]
+)
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -42,8 +44,13 @@ def test_role_accepts_aliases_and_names():
     b = run("role", "Director of PMO", "-f", "json")
     assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout
     data = json.loads(a.stdout)
-    assert data["skills"][0] == {"id": "predictive-delivery", "name": "Predictive (Waterfall) "
-                                 "Delivery", "level": 4, "level_name": "Proficient", "weight": 1.0}
+    assert data["skills"][0] == {
+        "id": "predictive-delivery",
+        "name": "Predictive (Waterfall) Delivery",
+        "level": 4,
+        "level_name": "Proficient",
+        "weight": 1.0,
+    }
     assert data["next"] == [{"id": "cpo", "name": "Chief Project Officer"}]
 
 
@@ -60,9 +67,14 @@ def test_skill_detail_lists_roles_that_need_it():
 
 
 def test_gap_json_matches_the_contract_on_another_ladder(write):
-    profile = write("p.yaml", "current_role: starter\nyears_experience: 2\n"
-                              "skills: {planning: 3, people: good}\ncertifications: [cert-b]\n")
-    result = run("gap", "--ladder", MINI, "--profile", profile, "--target", "team-lead", "-f", "json")
+    profile = write(
+        "p.yaml",
+        "current_role: starter\nyears_experience: 2\n"
+        "skills: {planning: 3, people: good}\ncertifications: [cert-b]\n",
+    )
+    result = run(
+        "gap", "--ladder", MINI, "--profile", profile, "--target", "team-lead", "-f", "json"
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {
         "target": {"id": "lead", "name": "Team Lead"},
@@ -70,10 +82,23 @@ def test_gap_json_matches_the_contract_on_another_ladder(write):
         "readiness": 0.667,
         "ready": False,
         "skills": [
-            {"id": "people", "name": "People", "current": 2, "required": 3, "gap": 1, "weight": 2.0},
+            {
+                "id": "people",
+                "name": "People",
+                "current": 2,
+                "required": 3,
+                "gap": 1,
+                "weight": 2.0,
+            },
             {"id": "money", "name": "Money", "current": 0, "required": 1, "gap": 1, "weight": 1.0},
-            {"id": "planning", "name": "Planning", "current": 3, "required": 2, "gap": 0,
-             "weight": 1.0},
+            {
+                "id": "planning",
+                "name": "Planning",
+                "current": 3,
+                "required": 2,
+                "gap": 0,
+                "weight": 1.0,
+            },
         ],
         "certifications": {"missing_required": ["cert-a"], "missing_recommended": []},
         "experience": {"years": 2, "required": 4, "gap": 2},
@@ -87,7 +112,9 @@ def test_gap_json_is_deterministic():
 
 
 def test_gap_from_role_has_that_role_as_current():
-    data = json.loads(run("gap", "--from", "pm", "--target", "program-manager", "-f", "json").stdout)
+    data = json.loads(
+        run("gap", "--from", "pm", "--target", "program-manager", "-f", "json").stdout
+    )
     assert data["current_role"] == {"id": "pm", "name": "Project Manager"}
     assert data["experience"] == {"years": 3, "required": 7, "gap": 4}
 
@@ -119,8 +146,9 @@ def test_bad_profile_is_located_on_one_line(write):
     path = write("p.yaml", "skills:\n  leadershp: 3\n")
     result = run("gap", "--profile", path, "--target", "pm")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == (f"{path}:2:3: skills.leadershp: unknown skill 'leadershp' "
-                             "(did you mean 'leadership'?)\n")
+    assert result.stderr == (
+        f"{path}:2:3: skills.leadershp: unknown skill 'leadershp' (did you mean 'leadership'?)\n"
+    )
 
 
 def test_warnings_go_to_stderr_and_do_not_change_the_exit_code(write):
@@ -141,16 +169,22 @@ def test_format_not_offered_is_a_usage_error():
 
 
 def test_markup_in_files_is_printed_literally(write):
-    ladder = open(MINI, encoding="utf-8").read().replace(
-        "name: Team Lead", 'name: "[bold red]Lead[/] [link=https://x.test]here"')
+    ladder = (
+        open(MINI, encoding="utf-8")
+        .read()
+        .replace("name: Team Lead", 'name: "[bold red]Lead[/] [link=https://x.test]here"')
+    )
     result = run("roles", "--ladder", write("l.yaml", ladder))
     assert result.exit_code == 0
     assert "[bold red]Lead[/] [link=https://x.test]here" in result.stdout.replace("\n", "")
 
 
 def test_control_characters_from_files_never_reach_the_terminal(write):
-    ladder = open(MINI, encoding="utf-8").read().replace(
-        "name: Team Lead", 'name: "Lead\\e]0;pwned\\a\\e[2J"')
+    ladder = (
+        open(MINI, encoding="utf-8")
+        .read()
+        .replace("name: Team Lead", 'name: "Lead\\e]0;pwned\\a\\e[2J"')
+    )
     result = run("roles", "--ladder", write("l.yaml", ladder), "--no-color")
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Lead\\x1b]0;pwned\\x07\\x1b[2J" in result.stdout
@@ -216,7 +250,14 @@ def test_next_needs_a_current_role(write):
 def test_match_json_shape():
     data = json.loads(run("match", "--from", "program-manager", "-f", "json").stdout)
     assert [r["id"] for r in data["roles"]] == [
-        "coordinator", "junior-pm", "pm", "program-manager", "pmo-manager", "director", "cpo"]
+        "coordinator",
+        "junior-pm",
+        "pm",
+        "program-manager",
+        "pmo-manager",
+        "director",
+        "cpo",
+    ]
     assert data["highest_ready"] == "program-manager"
 
 
@@ -244,10 +285,22 @@ def test_gap_svg_is_a_well_formed_radar():
 
 
 def test_svg_escapes_text_from_files(write):
-    ladder = open(MINI, encoding="utf-8").read().replace(
-        "name: Planning", 'name: "<script>alert(1)</script> & \\e"')
-    out = run("gap", "--ladder", write("l.yaml", ladder), "--from", "starter", "--target", "lead",
-              "-f", "svg").stdout
+    ladder = (
+        open(MINI, encoding="utf-8")
+        .read()
+        .replace("name: Planning", 'name: "<script>alert(1)</script> & \\e"')
+    )
+    out = run(
+        "gap",
+        "--ladder",
+        write("l.yaml", ladder),
+        "--from",
+        "starter",
+        "--target",
+        "lead",
+        "-f",
+        "svg",
+    ).stdout
     from xml.etree import ElementTree
 
     ElementTree.fromstring(out)  # still well-formed

@@ -14,7 +14,10 @@ def test_readiness_is_weighted_and_capped_at_the_requirement(mini):
     # (1*min(3,2) + 2*min(1,3) + 1*min(0,1)) / (1*2 + 2*3 + 1*1)
     assert gap.readiness == pytest.approx(4 / 9)
     assert [(s.id, s.current, s.required, s.gap) for s in gap.skills] == [
-        ("people", 1, 3, 2), ("money", 0, 1, 1), ("planning", 3, 2, 0)]
+        ("people", 1, 3, 2),
+        ("money", 0, 1, 1),
+        ("planning", 3, 2, 0),
+    ]
 
 
 def test_ties_keep_the_ladders_skill_order(mini):
@@ -39,7 +42,9 @@ def test_certifications_in_the_roles_order(mini):
 
 @pytest.mark.parametrize(("years", "expected"), [(None, None), (2, 2), (4, 0), (10, 0), (1.5, 2.5)])
 def test_experience_gap(mini, years, expected):
-    assert compute_gap(mini, standing({}, years=years), mini.roles["lead"]).experience_gap == expected
+    assert (
+        compute_gap(mini, standing({}, years=years), mini.roles["lead"]).experience_gap == expected
+    )
 
 
 def test_ready_needs_skills_required_certs_and_years(mini):

@@ -43,8 +43,12 @@ CASES = [
     ("recursive-alias", "skills: &s {leadership: *s}\n", "contains it", True),
     ("deep-flow-lists", "[" * 50_000 + "]" * 50_000, "nesting", True),
     ("deep-flow-maps", "{a: " * 50_000 + "}" * 50_000, "nesting", True),
-    ("deep-block-maps", "".join(" " * i + "a:\n" for i in range(1000)) + " " * 1000 + "b\n",
-     "nesting", True),
+    (
+        "deep-block-maps",
+        "".join(" " * i + "a:\n" for i in range(1000)) + " " * 1000 + "b\n",
+        "nesting",
+        True,
+    ),
     ("20mb-single-line", "name: " + "x" * 20_000_000 + "\n", "MiB limit", False),
     ("random-bytes", random_bytes(), "", True),
     ("invalid-utf8", b"name: caf\xe9\n", "not valid UTF-8", True),
@@ -52,8 +56,12 @@ CASES = [
     ("empty", "", "empty", True),
     ("top-level-list", "- pmp\n- capm\n", "found a list", True),
     ("top-level-scalar", "hello\n", "found a single value", True),
-    ("python-tag", "name: !!python/object/apply:os.system ['touch pwned']\n", "tag not allowed",
-     True),
+    (
+        "python-tag",
+        "name: !!python/object/apply:os.system ['touch pwned']\n",
+        "tag not allowed",
+        True,
+    ),
     ("python-name-tag", "name: !!python/name:os.system\n", "tag not allowed", True),
     ("duplicate-keys", "skills:\n  leadership: 2\n  leadership: 4\n", "duplicate key", True),
     ("tab-indent", "skills:\n\tleadership: 2\n", "cannot start any token", True),
@@ -79,27 +87,30 @@ def run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
     return result, time.perf_counter() - start
 
 
-def check_one_line(result: subprocess.CompletedProcess, path: str, expected: str,
-                   located: bool) -> str:
+def check_one_line(
+    result: subprocess.CompletedProcess, path: str, expected: str, located: bool
+) -> str:
     err = result.stderr.decode("utf-8")
     assert "Traceback" not in err
     assert err.count("\n") == 1 and err.endswith("\n"), err
     assert err.startswith(path + (":" if located else "")), err
     if located:
-        line, column = err[len(path) + 1:].split(":")[:2]
+        line, column = err[len(path) + 1 :].split(":")[:2]
         assert line.isdigit() and column.isdigit(), err
     assert expected in err, err
     assert "\x1b" not in err and "\x00" not in err
     return err
 
 
-@pytest.mark.parametrize(("content", "expected", "located"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("content", "expected", "located"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_hostile_profile(tmp_path, content, expected, located):
     path = tmp_path / "profile.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    result, seconds = run("gap", "--profile", str(path), "--target", "pm", "--format", "json",
-                          cwd=tmp_path)
+    result, seconds = run(
+        "gap", "--profile", str(path), "--target", "pm", "--format", "json", cwd=tmp_path
+    )
     assert result.returncode == 2
     assert result.stdout == b""
     check_one_line(result, str(path), expected, located)
@@ -108,9 +119,11 @@ def test_hostile_profile(tmp_path, content, expected, located):
     assert not (tmp_path / "pwned").exists()
 
 
-@pytest.mark.parametrize(("content", "expected", "located"),
-                         [c[1:] for c in CASES if c[0].startswith(("bomb", "deep", "python"))],
-                         ids=[c[0] for c in CASES if c[0].startswith(("bomb", "deep", "python"))])
+@pytest.mark.parametrize(
+    ("content", "expected", "located"),
+    [c[1:] for c in CASES if c[0].startswith(("bomb", "deep", "python"))],
+    ids=[c[0] for c in CASES if c[0].startswith(("bomb", "deep", "python"))],
+)
 def test_hostile_ladder(tmp_path, content, expected, located):
     path = tmp_path / "ladder.yaml"
     path.write_bytes(content.encode("utf-8"))
@@ -125,8 +138,9 @@ def test_unreadable_profile_paths(tmp_path, kind):
     path = tmp_path if kind == "directory" else tmp_path / "nope.yaml"
     result, _ = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
     assert result.returncode == 2
-    check_one_line(result, str(path), "directory" if kind == "directory" else "no such file",
-                   located=False)
+    check_one_line(
+        result, str(path), "directory" if kind == "directory" else "no such file", located=False
+    )
 
 
 def test_escape_sequences_in_errors_are_neutralised(tmp_path):
@@ -146,5 +160,5 @@ def test_billion_laughs_would_really_explode_without_the_guard():
     size, layer = 1, data["a11"]
     for _ in range(11):
         size, layer = size * len(layer), layer[0]
-    assert size * len(layer) == 10 ** 12
+    assert size * len(layer) == 10**12
     assert os.environ.get("PMOLADDER_DEBUG") is None

@@ -20,9 +20,17 @@ EXE = shutil.which("pmoladder")
 pytestmark = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
 
 
-def pmoladder(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=30,
-                          env={**os.environ, **(env or {})}, **kwargs)
+def pmoladder(
+    *args: str, env: dict[str, str] | None = None, **kwargs
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [EXE, *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
 
 
 def test_built_in_ladder_ships_inside_the_package(tmp_path):
@@ -32,8 +40,9 @@ def test_built_in_ladder_ships_inside_the_package(tmp_path):
 
 
 def test_python_dash_m_runs_the_same_app():
-    result = subprocess.run([sys.executable, "-m", "pmoladder", "--version"],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "pmoladder", "--version"], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 0 and result.stdout.startswith("pmoladder ")
 
 
@@ -79,9 +88,13 @@ def test_closed_pipe_exits_quietly():
 
 
 def test_interrupt_is_one_line_and_exit_130():
-    proc = subprocess.Popen([EXE, "gap", "--profile", "-", "--target", "pm"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [EXE, "gap", "--profile", "-", "--target", "pm"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.0)  # let it start and block on standard input
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)

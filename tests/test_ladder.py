@@ -65,15 +65,33 @@ def test_skills_cover_the_five_areas_and_describe_every_level(builtin: Ladder):
     for skill in builtin.skills.values():
         assert sorted(skill.levels) == [1, 2, 3, 4, 5], skill.id
         assert any(skill.id in r.skills for r in builtin.roles.values()), skill.id
-    for expected in ("agile-delivery", "predictive-delivery", "hybrid-delivery",
-                     "strategic-thinking", "stakeholder-management", "change-management",
-                     "data-driven-decisions", "risk-management", "cost-management"):
+    for expected in (
+        "agile-delivery",
+        "predictive-delivery",
+        "hybrid-delivery",
+        "strategic-thinking",
+        "stakeholder-management",
+        "change-management",
+        "data-driven-decisions",
+        "risk-management",
+        "cost-management",
+    ):
         assert expected in builtin.skills
 
 
 def test_certifications_carry_issuer_and_eligibility(builtin: Ladder):
-    for cert_id in ("capm", "pmp", "pgmp", "pfmp", "pmi-acp", "prince2-foundation",
-                    "prince2-practitioner", "csm", "p3o-practitioner", "msp-practitioner"):
+    for cert_id in (
+        "capm",
+        "pmp",
+        "pgmp",
+        "pfmp",
+        "pmi-acp",
+        "prince2-foundation",
+        "prince2-practitioner",
+        "csm",
+        "p3o-practitioner",
+        "msp-practitioner",
+    ):
         cert = builtin.certifications[cert_id]
         assert cert.issuer and cert.eligibility, cert_id
     assert builtin.certifications["pmp"].renews_every_years == 3
@@ -83,15 +101,22 @@ def test_certifications_carry_issuer_and_eligibility(builtin: Ladder):
 def test_steps_challenges_kpis_tools(builtin: Ladder):
     assert len(builtin.steps) == 6 and all(s.develops and s.actions for s in builtin.steps)
     assert {c.id for c in builtin.challenges} >= {
-        "resistance-to-change", "standardization-vs-flexibility", "stakeholder-buy-in"}
+        "resistance-to-change",
+        "standardization-vs-flexibility",
+        "stakeholder-buy-in",
+    }
     assert {k.id for k in builtin.kpis} >= {
-        "project-completion-rate", "budget-adherence", "stakeholder-satisfaction",
-        "business-impact"}
+        "project-completion-rate",
+        "budget-adherence",
+        "stakeholder-satisfaction",
+        "business-impact",
+    }
     assert {"ms-project", "asana", "jira"} <= set(builtin.tools)
 
 
-@pytest.mark.parametrize("query", ["director", "Director of PMO", "DIRECTOR-OF-PMO",
-                                   "pmo-director", " director "])
+@pytest.mark.parametrize(
+    "query", ["director", "Director of PMO", "DIRECTOR-OF-PMO", "pmo-director", " director "]
+)
 def test_role_lookup_by_id_alias_or_name(builtin: Ladder, query: str):
     assert builtin.role(query).id == "director"
 
@@ -138,16 +163,20 @@ def test_any_tier_is_fine_when_none_are_declared(write):
         (("skills: {a: 1}", "skills: {a: 2}"), "level 2 is outside the scale 0..1"),
         (("skills: {a: 1}", "skills: {a: 1}\n    next: [x]"), "roles.0.next.0: unknown role 'x'"),
         (("{level: 1, name: One}", "{level: 2, name: Two}"), "scale: levels must run 0, 1, 2"),
-        (("skills: [{id: a, name: A}]", "skills: [{id: a, name: A}, {id: a, name: B}]"),
-         "id 'a' is used twice in skills"),
+        (
+            ("skills: [{id: a, name: A}]", "skills: [{id: a, name: A}, {id: a, name: B}]"),
+            "id 'a' is used twice in skills",
+        ),
         (("skills: {a: 1}", "skills: {a: yes}"), "Input should be a valid integer"),
         (("skills: {a: 1}", "skills: {a: 1.5}"), "Input should be a valid integer"),
         (("skills: {a: 1}", "skills: {a: {level: 1, weight: 0}}"), "greater than 0"),
         (("name: R", "nmae: R"), "unknown key 'nmae' (did you mean 'name'?)"),
         (("schema_version: 1", "schema_version: 2"), "expected 1"),
         (("- id: r", "- id: R"), "not a valid id"),
-        (("name: R", "name: R\n    certifications: {required: [pmp]}"),
-         "unknown certification 'pmp'"),
+        (
+            ("name: R", "name: R\n    certifications: {required: [pmp]}"),
+            "unknown certification 'pmp'",
+        ),
     ],
 )
 def test_invalid_ladders_are_located(write, change, expected):

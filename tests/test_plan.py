@@ -22,12 +22,16 @@ def test_steps_scoring_nothing_are_left_out(mini):
 
 
 def test_steps_rank_by_score_with_ties_in_ladder_order(builtin):
-    plan = make_plan(builtin, compute_gap(
-        builtin, standing_of_role(builtin, builtin.roles["pm"]), builtin.roles["director"]))
+    plan = make_plan(
+        builtin,
+        compute_gap(
+            builtin, standing_of_role(builtin, builtin.roles["pm"]), builtin.roles["director"]
+        ),
+    )
     scores = [item.score for item in plan.steps]
     assert scores == sorted(scores, reverse=True) and all(scores)
     order = [s.id for s in builtin.steps]
-    for a, b in zip(plan.steps, plan.steps[1:]):
+    for a, b in zip(plan.steps, plan.steps[1:], strict=False):
         if a.score == b.score:
             assert order.index(a.step.id) < order.index(b.step.id)
 
@@ -43,7 +47,9 @@ def test_skills_are_banded_top_up_or_develop_with_the_target_descriptor(builtin)
 def test_certifications_come_with_eligibility(builtin):
     plan = plan_for(builtin, {}, "director")
     assert [(c.certification.id, c.required) for c in plan.certifications][:2] == [
-        ("pmp", True), ("pgmp", False)]
+        ("pmp", True),
+        ("pgmp", False),
+    ]
     assert plan.certifications[0].certification.eligibility
 
 

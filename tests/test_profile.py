@@ -15,13 +15,19 @@ def errors_of(write, mini, text: str) -> list[str]:
 
 
 def test_levels_by_number_or_name_in_any_case(write, mini):
-    person = load_profile(write("p.yaml", """\
+    person = load_profile(
+        write(
+            "p.yaml",
+            """\
 current_role: Team Lead
 skills:
   planning: 2
   people: {level: STRONG, evidence: "Ran the offsite", assessed: 2026-01-31}
   money: {level: "basic", assessed: "2025-12-01"}
-"""), mini)
+""",
+        ),
+        mini,
+    )
     assert person.current_role.id == "lead"
     assert person.standing().levels == {"planning": 2, "people": 3, "money": 1}
     assert person.skills["people"].evidence == "Ran the offsite"
@@ -35,9 +41,14 @@ def test_unknown_skill_suggests_the_right_id(write, mini):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("4", "level 4 is outside the scale 0..3"), ("-1", "level -1 is outside"),
-     ("2.5", "expected a level"), ("yes", "expected a level"), ("great", "unknown level name"),
-     ("goood", "did you mean 'good'")],
+    [
+        ("4", "level 4 is outside the scale 0..3"),
+        ("-1", "level -1 is outside"),
+        ("2.5", "expected a level"),
+        ("yes", "expected a level"),
+        ("great", "unknown level name"),
+        ("goood", "did you mean 'good'"),
+    ],
 )
 def test_bad_levels_are_errors_not_coercions(write, mini, value, expected):
     (err,) = errors_of(write, mini, f"skills:\n  planning: {value}\n")
@@ -52,26 +63,31 @@ def test_every_error_in_the_file_is_reported(write, mini):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("years_experience: -1\n", "expected a number 0 or more"),
-     ("years_experience: ten\n", "expected a number 0 or more"),
-     ("years_experience: .nan\n", "expected a number 0 or more"),
-     ("skills: [planning]\n", "valid dictionary"),
-     ("nmae: Alex\n", "unknown key 'nmae' (did you mean 'name'?)"),
-     ("skills:\n  planning: {levl: 2}\n", "unknown key 'levl' (did you mean 'level'?)"),
-     ("certifications:\n  - {id: cert-a, earned: last year}\n", "YYYY-MM-DD")],
+    [
+        ("years_experience: -1\n", "expected a number 0 or more"),
+        ("years_experience: ten\n", "expected a number 0 or more"),
+        ("years_experience: .nan\n", "expected a number 0 or more"),
+        ("skills: [planning]\n", "valid dictionary"),
+        ("nmae: Alex\n", "unknown key 'nmae' (did you mean 'name'?)"),
+        ("skills:\n  planning: {levl: 2}\n", "unknown key 'levl' (did you mean 'level'?)"),
+        ("certifications:\n  - {id: cert-a, earned: last year}\n", "YYYY-MM-DD"),
+    ],
 )
 def test_structural_errors(write, mini, text, expected):
     assert any(expected in e for e in errors_of(write, mini, text))
 
 
 def test_unknown_certifications_and_tools_are_warnings(write, mini):
-    person = load_profile(write("p.yaml", "certifications: [cert-a, cert-z, {id: pmp}]\n"
-                                          "tools: [bord]\n"), mini)
+    person = load_profile(
+        write("p.yaml", "certifications: [cert-a, cert-z, {id: pmp}]\ntools: [bord]\n"), mini
+    )
     assert set(person.certifications) == {"cert-a", "cert-z", "pmp"}
     warnings = [str(w) for w in person.warnings]
     assert len(warnings) == 3
-    assert warnings[0].endswith(":1:26: certifications.1: warning: unknown certification "
-                                "'cert-z' (did you mean 'cert-b', 'cert-a'?)")
+    assert warnings[0].endswith(
+        ":1:26: certifications.1: warning: unknown certification "
+        "'cert-z' (did you mean 'cert-b', 'cert-a'?)"
+    )
     assert "unknown tool 'bord' (did you mean 'board'?)" in warnings[2]
 
 

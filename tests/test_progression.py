@@ -11,7 +11,13 @@ def ids(roles):
 def test_shortest_path_by_moves_and_in_ladder_order(builtin):
     roles = builtin.roles
     assert ids(shortest_path(builtin, roles["coordinator"], roles["cpo"])) == [
-        "coordinator", "junior-pm", "pm", "program-manager", "director", "cpo"]
+        "coordinator",
+        "junior-pm",
+        "pm",
+        "program-manager",
+        "director",
+        "cpo",
+    ]
     assert ids(shortest_path(builtin, roles["pm"], roles["pmo-manager"])) == ["pm", "pmo-manager"]
     assert ids(shortest_path(builtin, roles["pm"], roles["pm"])) == ["pm"]
 
@@ -23,7 +29,10 @@ def test_no_path_downwards(builtin):
 def test_ties_follow_the_order_of_next(mini):
     # starter -> lead -> head is the only route in the mini ladder
     assert ids(shortest_path(mini, mini.roles["starter"], mini.roles["head"])) == [
-        "starter", "lead", "head"]
+        "starter",
+        "lead",
+        "head",
+    ]
 
 
 def test_changes_include_decreases_and_skills_that_appear_or_vanish(builtin):
@@ -40,7 +49,10 @@ def test_walk_reports_new_certifications_and_readiness(mini):
     assert first.changes == [] and first.gap.readiness == 0.5
     assert lead.new_required == ["cert-a"] and lead.new_recommended == ["cert-b"]
     assert [(c.skill, c.before, c.after) for c in head.changes] == [
-        ("planning", 2, 0), ("people", 3, 0), ("money", 1, 0)]
+        ("planning", 2, 0),
+        ("people", 3, 0),
+        ("money", 1, 0),
+    ]
     assert head.gap.readiness == 1.0 and not head.gap.ready  # 8.5 years expected
 
 
@@ -52,7 +64,9 @@ def test_walk_without_a_profile_has_no_readiness(mini):
 def test_next_and_match(builtin):
     standing = standing_of_role(builtin, builtin.roles["pm"])
     assert [g.target.id for g in next_rungs(builtin, standing, builtin.roles["pm"])] == [
-        "program-manager", "pmo-manager"]
+        "program-manager",
+        "pmo-manager",
+    ]
     result = match(builtin, standing)
     assert [g.target.id for g in result.gaps] == list(builtin.roles)
     assert result.highest_ready.id == "pm"

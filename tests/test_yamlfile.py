@@ -83,8 +83,12 @@ def test_a_byte_order_mark_is_fine(write):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("", "empty"), ("# only a comment\n", "empty"), ("- a\n- b\n", "found a list"),
-     ("just text\n", "found a single value")],
+    [
+        ("", "empty"),
+        ("# only a comment\n", "empty"),
+        ("- a\n- b\n", "found a list"),
+        ("just text\n", "found a single value"),
+    ],
 )
 def test_top_level_must_be_a_mapping(write, text, expected):
     assert expected in error_of(text, write).message

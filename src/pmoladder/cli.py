@@ -58,8 +58,10 @@ class _Group(TyperGroup):
         except Exception as exc:  # a bug: still one line
             if os.environ.get("PMOLADDER_DEBUG"):
                 raise
-            sys.stderr.write(f"pmoladder: internal error: {type(exc).__name__}: "
-                             f"{one_line(str(exc))} (set PMOLADDER_DEBUG=1 for details)\n")
+            sys.stderr.write(
+                f"pmoladder: internal error: {type(exc).__name__}: "
+                f"{one_line(str(exc))} (set PMOLADDER_DEBUG=1 for details)\n"
+            )
             code = 2
         if standalone_mode:
             sys.exit(code)
@@ -76,12 +78,27 @@ app = typer.Typer(
 )
 
 LadderOpt = typer.Option(
-    None, "--ladder", envvar="PMOLADDER_LADDER", metavar="PATH",
-    help="Ladder file to use instead of the built-in one.", show_default=False,
+    None,
+    "--ladder",
+    envvar="PMOLADDER_LADDER",
+    metavar="PATH",
+    help="Ladder file to use instead of the built-in one.",
+    show_default=False,
 )
 ProfileOpt = typer.Option(
-    None, "--profile", "-p", metavar="PATH", show_default=False,
+    None,
+    "--profile",
+    "-p",
+    metavar="PATH",
+    show_default=False,
     help="Profile file ('-' for stdin); default $PMOLADDER_PROFILE, then ./profile.yaml.",
+)
+FromOpt = typer.Option(
+    None,
+    "--from",
+    metavar="ROLE",
+    show_default=False,
+    help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
 )
 NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
 
@@ -194,14 +211,15 @@ def skills(
 @app.command()
 def gap(
     target: Optional[str] = typer.Option(
-        None, "--target", "-t", metavar="ROLE", show_default=False,
+        None,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        show_default=False,
         help="Role to measure against; default the profile's target_role.",
     ),
     profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = typer.Option(
-        None, "--from", metavar="ROLE", show_default=False,
-        help="Compare two roles instead of a profile.",
-    ),
+    from_role: Optional[str] = FromOpt,
     check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
     fmt: GapFormat = _format_opt(GapFormat.table),
     ladder: Optional[str] = LadderOpt,
@@ -232,11 +250,17 @@ def gap(
 @app.command()
 def path(
     to: Optional[str] = typer.Option(
-        None, "--to", metavar="ROLE", show_default=False,
+        None,
+        "--to",
+        metavar="ROLE",
+        show_default=False,
         help="Where to go; default the profile's target_role.",
     ),
     from_role: Optional[str] = typer.Option(
-        None, "--from", metavar="ROLE", show_default=False,
+        None,
+        "--from",
+        metavar="ROLE",
+        show_default=False,
         help="Where to start; default the profile's current_role.",
     ),
     profile: Optional[str] = ProfileOpt,
@@ -270,10 +294,7 @@ def path(
 @app.command(name="next")
 def next_(
     profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = typer.Option(
-        None, "--from", metavar="ROLE", show_default=False,
-        help="Measure from this role instead of a profile.",
-    ),
+    from_role: Optional[str] = FromOpt,
     fmt: TableJson = _format_opt(TableJson.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -297,10 +318,7 @@ def next_(
 @app.command()
 def match(
     profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = typer.Option(
-        None, "--from", metavar="ROLE", show_default=False,
-        help="Measure this role instead of a profile.",
-    ),
+    from_role: Optional[str] = FromOpt,
     fmt: TableJson = _format_opt(TableJson.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -321,7 +339,11 @@ def match(
 @app.command()
 def plan(
     target: Optional[str] = typer.Option(
-        None, "--target", "-t", metavar="ROLE", show_default=False,
+        None,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        show_default=False,
         help="Role to plan for; default the profile's target_role.",
     ),
     profile: Optional[str] = ProfileOpt,
@@ -389,4 +411,3 @@ def _usage(message: str) -> NoReturn:
     from pmoladder.errors import PmoError
 
     raise PmoError(message)
-

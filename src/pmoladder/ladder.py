@@ -88,7 +88,9 @@ class Ladder:
 
     def requirements(self, role: Role) -> list[tuple[Skill, int, float]]:
         """(skill, level, weight) for each skill the role requires above 0, in ladder order."""
-        reqs = [(self.skills[sid], r.level, r.weight) for sid, r in role.skills.items() if r.level > 0]
+        reqs = [
+            (self.skills[sid], r.level, r.weight) for sid, r in role.skills.items() if r.level > 0
+        ]
         return sorted(reqs, key=lambda req: self.skill_order[req[0].id])
 
 
@@ -126,8 +128,18 @@ def check_references(model: LadderFile, doc: Document) -> list[FileError]:
             err(("scale", i, "name"), f"level name '{level.name}' is used twice")
         seen_names[level.name.casefold()] = i
 
-    for section in ("tiers", "categories", "skills", "certifications", "tools", "roles",
-                    "steps", "challenges", "kpis", "feedback"):
+    for section in (
+        "tiers",
+        "categories",
+        "skills",
+        "certifications",
+        "tools",
+        "roles",
+        "steps",
+        "challenges",
+        "kpis",
+        "feedback",
+    ):
         seen: set[str] = set()
         for i, entry in enumerate(getattr(model, section)):
             if entry.id in seen:
@@ -144,12 +156,18 @@ def check_references(model: LadderFile, doc: Document) -> list[FileError]:
     tiers = {t.id for t in model.tiers}
     for i, skill in enumerate(model.skills):
         if categories and skill.category is not None and skill.category not in categories:
-            err(("skills", i, "category"), f"unknown category '{skill.category}'"
-                f"{did_you_mean(skill.category, sorted(categories))}")
+            err(
+                ("skills", i, "category"),
+                f"unknown category '{skill.category}'"
+                f"{did_you_mean(skill.category, sorted(categories))}",
+            )
         for level in skill.levels:
             if not 0 < level <= max_level:
-                err(("skills", i, "levels", level),
-                    f"descriptor for level {level}, outside the scale's 1..{max_level}", True)
+                err(
+                    ("skills", i, "levels", level),
+                    f"descriptor for level {level}, outside the scale's 1..{max_level}",
+                    True,
+                )
 
     role_keys: dict[str, str] = {}
     for i, role in enumerate(model.roles):
@@ -163,18 +181,34 @@ def check_references(model: LadderFile, doc: Document) -> list[FileError]:
     for i, role in enumerate(model.roles):
         base = ("roles", i)
         if tiers and role.tier is not None and role.tier not in tiers:
-            err((*base, "tier"), f"unknown tier '{role.tier}'{did_you_mean(role.tier, sorted(tiers))}")
+            err(
+                (*base, "tier"),
+                f"unknown tier '{role.tier}'{did_you_mean(role.tier, sorted(tiers))}",
+            )
         for skill_id, req in role.skills.items():
             if skill_id not in skills:
-                err((*base, "skills", skill_id),
-                    f"unknown skill '{skill_id}'{did_you_mean(skill_id, sorted(skills))}", True)
+                err(
+                    (*base, "skills", skill_id),
+                    f"unknown skill '{skill_id}'{did_you_mean(skill_id, sorted(skills))}",
+                    True,
+                )
             elif req.level > max_level:
-                err((*base, "skills", skill_id),
-                    f"level {req.level} is outside the scale 0..{max_level}")
-        refs((*base, "certifications", "required"), role.certifications.required, certs,
-             "certification")
-        refs((*base, "certifications", "recommended"), role.certifications.recommended, certs,
-             "certification")
+                err(
+                    (*base, "skills", skill_id),
+                    f"level {req.level} is outside the scale 0..{max_level}",
+                )
+        refs(
+            (*base, "certifications", "required"),
+            role.certifications.required,
+            certs,
+            "certification",
+        )
+        refs(
+            (*base, "certifications", "recommended"),
+            role.certifications.recommended,
+            certs,
+            "certification",
+        )
         refs((*base, "tools"), role.tools, tools, "tool")
         refs((*base, "next"), role.next, role_keys, "role")
     for i, step in enumerate(model.steps):
@@ -185,4 +219,3 @@ def check_references(model: LadderFile, doc: Document) -> list[FileError]:
         for role in model.roles:
             role.next = [role_keys[ref] for ref in role.next]
     return errors
-

@@ -5,7 +5,6 @@ coercion); references between sections need the whole file and are checked in `l
 and `profile`.
 """
 
-
 import datetime as dt
 import math
 from typing import Annotated, Any, Literal, Union
@@ -246,8 +245,9 @@ def _located(doc: Any, error: Any, known: list[str]) -> Any:
 
     loc, kind = tuple(error["loc"]), error["type"]
     if kind == "extra_forbidden":
-        return doc.error(loc, f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}",
-                         at_key=True)
+        return doc.error(
+            loc, f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}", at_key=True
+        )
     if kind == "missing":
         err = doc.error(loc[:-1], f"missing required key '{loc[-1]}'")
         err.key = ".".join(str(part) for part in loc)

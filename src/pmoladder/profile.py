@@ -90,8 +90,9 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     for skill_id, rating in model.skills.items():
         if skill_id not in ladder.skills:
             hint = did_you_mean(skill_id, list(ladder.skills))
-            errors.append(doc.error(("skills", skill_id), f"unknown skill '{skill_id}'{hint}",
-                                    at_key=True))
+            errors.append(
+                doc.error(("skills", skill_id), f"unknown skill '{skill_id}'{hint}", at_key=True)
+            )
             continue
         level = ladder.level_of(rating.level)
         if level is None:
@@ -102,8 +103,9 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     for i, held in enumerate(model.certifications):
         if held.id not in ladder.certifications:
             hint = did_you_mean(held.id, list(ladder.certifications)) or " (not in the ladder)"
-            person.warnings.append(doc.error(("certifications", i), f"unknown certification "
-                                             f"'{held.id}'{hint}"))
+            person.warnings.append(
+                doc.error(("certifications", i), f"unknown certification '{held.id}'{hint}")
+            )
         person.certifications[held.id] = held
     for i, tool in enumerate(model.tools):
         if tool not in ladder.tools:
@@ -123,4 +125,3 @@ def _bad_level(value: int | str, ladder: Ladder) -> str:
         return f"level {value} is outside the scale 0..{ladder.max_level} ({names})"
     hint = did_you_mean(value, [n.casefold() for n in ladder.level_names()])
     return f"unknown level name '{value}'{hint}; the scale is {names}"
-

@@ -70,14 +70,15 @@ def walk(ladder: Ladder, start: Role, end: Role, standing: Standing | None) -> P
     if roles is None:
         return None
     rungs = []
-    for before, role in zip([None, *roles], roles):
+    for before, role in zip([None, *roles], roles, strict=False):
         if before is None:
             changes, required, recommended = [], [], []
         else:
             changes = changes_between(ladder, before, role)
             held = set(before.certifications.required) | set(before.certifications.recommended)
-            required = [c for c in role.certifications.required
-                        if c not in before.certifications.required]
+            required = [
+                c for c in role.certifications.required if c not in before.certifications.required
+            ]
             recommended = [c for c in role.certifications.recommended if c not in held]
         gap = None if standing is None else compute_gap(ladder, standing, role)
         rungs.append(Rung(role, changes, required, recommended, gap))

@@ -37,7 +37,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 if ident in seen:
                     first = seen[ident].start_mark.line + 1
                     raise yaml.constructor.ConstructorError(
-                        None, None,
+                        None,
+                        None,
                         f"duplicate key '{key_node.value}' (first given on line {first})",
                         key_node.start_mark,
                     )
@@ -50,7 +51,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, Hashable):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain value, not a list or mapping",
+                    None,
+                    None,
+                    "a key must be a plain value, not a list or mapping",
                     key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -134,8 +137,9 @@ def parse(name: str, text: str) -> Document:
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
-        raise FileError(name, f"character #x{exc.character:04x} is not allowed in YAML",
-                        line, column) from None
+        raise FileError(
+            name, f"character #x{exc.character:04x} is not allowed in YAML", line, column
+        ) from None
     except yaml.YAMLError as exc:
         raise FileError(name, f"invalid YAML: {exc}") from None
     except RecursionError:
@@ -145,8 +149,9 @@ def parse(name: str, text: str) -> Document:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
-        raise FileError(name, f"expected a mapping of keys at the top level, found {kind}",
-                        line, column)
+        raise FileError(
+            name, f"expected a mapping of keys at the top level, found {kind}", line, column
+        )
     return Document(name, root, data)
 
 
@@ -160,8 +165,9 @@ def _located(name: str, exc: yaml.MarkedYAMLError) -> FileError:
     if exc.context and exc.problem and "duplicate key" not in problem:
         problem = f"{problem} ({exc.context})"
     if "could not determine a constructor" in problem:
-        problem = problem.replace("could not determine a constructor for the tag",
-                                  "tag not allowed:")
+        problem = problem.replace(
+            "could not determine a constructor for the tag", "tag not allowed:"
+        )
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return FileError(name, problem, line, column)
 
@@ -191,15 +197,19 @@ def _check_shape(name: str, root: Node) -> None:
             raise fail(node, "an alias refers to a node that contains it")
         open_nodes.add(key)
         children = (
-            node.value if isinstance(node, SequenceNode)
+            node.value
+            if isinstance(node, SequenceNode)
             else [n for pair in node.value for n in pair]
         )
         total = 1
         for child in children:
             total += size(child, depth + 1)
             if total > MAX_NODES:
-                raise fail(node, f"the document expands to more than {MAX_NODES:,} values "
-                                 "(too many aliases or too large)")
+                raise fail(
+                    node,
+                    f"the document expands to more than {MAX_NODES:,} values "
+                    "(too many aliases or too large)",
+                )
         open_nodes.discard(key)
         sizes[key] = total
         return total

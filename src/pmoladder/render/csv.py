@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from pmoladder.gap import Gap
-from pmoladder.ladder import Ladder
+if TYPE_CHECKING:
+    from pmoladder.gap import Gap
+    from pmoladder.ladder import Ladder
 
 
 def _write(header: list[str], rows: list[list[object]]) -> str:
@@ -27,8 +29,10 @@ def gap(ladder: Ladder, result: Gap) -> str:
 def roles(ladder: Ladder) -> str:
     return _write(
         ["id", "name", "tier", "min_years", "next"],
-        [[r.id, r.name, r.tier or "", f"{r.min_years:g}", " ".join(r.next)]
-         for r in ladder.roles.values()],
+        [
+            [r.id, r.name, r.tier or "", f"{r.min_years:g}", " ".join(r.next)]
+            for r in ladder.roles.values()
+        ],
     )
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pmoladder.gap import Gap, SkillGap
-from pmoladder.ladder import Ladder
-from pmoladder.models import Role, Skill
-from pmoladder.plan import Plan
-from pmoladder.progression import Match, Path
+if TYPE_CHECKING:
+    from pmoladder.gap import Gap, SkillGap
+    from pmoladder.ladder import Ladder
+    from pmoladder.models import Role, Skill
+    from pmoladder.plan import Plan
+    from pmoladder.progression import Match, Path
 
 
 def dumps(data: Any) -> str:
@@ -44,20 +45,22 @@ def gap(ladder: Ladder, result: Gap) -> str:
 
 
 def roles(ladder: Ladder) -> str:
-    return dumps({
-        "ladder": ladder.name,
-        "roles": [
-            {
-                "id": role.id,
-                "name": role.name,
-                "tier": role.tier,
-                "aliases": role.aliases,
-                "min_years": role.min_years,
-                "next": role.next,
-            }
-            for role in ladder.roles.values()
-        ],
-    })
+    return dumps(
+        {
+            "ladder": ladder.name,
+            "roles": [
+                {
+                    "id": role.id,
+                    "name": role.name,
+                    "tier": role.tier,
+                    "aliases": role.aliases,
+                    "min_years": role.min_years,
+                    "next": role.next,
+                }
+                for role in ladder.roles.values()
+            ],
+        }
+    )
 
 
 def role_data(ladder: Ladder, role: Role) -> dict[str, Any]:
@@ -70,14 +73,18 @@ def role_data(ladder: Ladder, role: Role) -> dict[str, Any]:
         "responsibilities": role.responsibilities,
         "min_years": role.min_years,
         "skills": [
-            {"id": skill.id, "name": skill.name, "level": level,
-             "level_name": ladder.level_name(level), "weight": float(weight)}
+            {
+                "id": skill.id,
+                "name": skill.name,
+                "level": level,
+                "level_name": ladder.level_name(level),
+                "weight": float(weight),
+            }
             for skill, level, weight in ladder.requirements(role)
         ],
         "certifications": {
             "required": [ref(ladder.certifications[c]) for c in role.certifications.required],
-            "recommended": [ref(ladder.certifications[c])
-                            for c in role.certifications.recommended],
+            "recommended": [ref(ladder.certifications[c]) for c in role.certifications.recommended],
         },
         "tools": [ref(ladder.tools[t]) for t in role.tools],
         "next": [ref(ladder.roles[r]) for r in role.next],
@@ -89,30 +96,40 @@ def role(ladder: Ladder, result: Role) -> str:
 
 
 def skills(ladder: Ladder) -> str:
-    return dumps({
-        "skills": [
-            {"id": s.id, "name": s.name, "category": s.category, "description": s.description}
-            for s in ladder.skills.values()
-        ],
-    })
+    return dumps(
+        {
+            "skills": [
+                {"id": s.id, "name": s.name, "category": s.category, "description": s.description}
+                for s in ladder.skills.values()
+            ],
+        }
+    )
 
 
 def skill(ladder: Ladder, result: Skill) -> str:
-    return dumps({
-        "id": result.id,
-        "name": result.name,
-        "category": result.category,
-        "description": result.description,
-        "levels": [
-            {"level": s.level, "name": s.name, "descriptor": result.levels.get(s.level)}
-            for s in ladder.scale if s.level > 0
-        ],
-        "roles": [
-            {"id": r.id, "name": r.name, "level": r.skills[result.id].level,
-             "weight": float(r.skills[result.id].weight)}
-            for r in ladder.roles.values() if result.id in r.skills
-        ],
-    })
+    return dumps(
+        {
+            "id": result.id,
+            "name": result.name,
+            "category": result.category,
+            "description": result.description,
+            "levels": [
+                {"level": s.level, "name": s.name, "descriptor": result.levels.get(s.level)}
+                for s in ladder.scale
+                if s.level > 0
+            ],
+            "roles": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "level": r.skills[result.id].level,
+                    "weight": float(r.skills[result.id].weight),
+                }
+                for r in ladder.roles.values()
+                if result.id in r.skills
+            ],
+        }
+    )
 
 
 def _readiness(result: Gap | None) -> float | None:
@@ -120,78 +137,127 @@ def _readiness(result: Gap | None) -> float | None:
 
 
 def _skill_gaps(skills: list[SkillGap]) -> list[dict[str, Any]]:
-    return [{"id": s.id, "name": s.name, "current": s.current, "required": s.required,
-             "gap": s.gap, "weight": float(s.weight)} for s in skills]
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "current": s.current,
+            "required": s.required,
+            "gap": s.gap,
+            "weight": float(s.weight),
+        }
+        for s in skills
+    ]
 
 
 def path(ladder: Ladder, result: Path) -> str:
-    return dumps({
-        "from": result.start.id,
-        "to": result.end.id,
-        "moves": len(result.rungs) - 1,
-        "rungs": [
-            {
-                "id": rung.role.id,
-                "name": rung.role.name,
-                "min_years": rung.role.min_years,
-                "changes": [{"skill": c.skill, "from": c.before, "to": c.after}
-                            for c in rung.changes],
-                "certifications": {"new_required": rung.new_required,
-                                   "new_recommended": rung.new_recommended},
-                "readiness": _readiness(rung.gap),
-                "ready": None if rung.gap is None else rung.gap.ready,
-            }
-            for rung in result.rungs
-        ],
-    })
+    return dumps(
+        {
+            "from": result.start.id,
+            "to": result.end.id,
+            "moves": len(result.rungs) - 1,
+            "rungs": [
+                {
+                    "id": rung.role.id,
+                    "name": rung.role.name,
+                    "min_years": rung.role.min_years,
+                    "changes": [
+                        {"skill": c.skill, "from": c.before, "to": c.after} for c in rung.changes
+                    ],
+                    "certifications": {
+                        "new_required": rung.new_required,
+                        "new_recommended": rung.new_recommended,
+                    },
+                    "readiness": _readiness(rung.gap),
+                    "ready": None if rung.gap is None else rung.gap.ready,
+                }
+                for rung in result.rungs
+            ],
+        }
+    )
 
 
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
-    return dumps({
-        "current": current.id,
-        "next": [
-            {"id": g.target.id, "name": g.target.name, "readiness": _readiness(g),
-             "ready": g.ready, "gaps": _skill_gaps(g.gapped()[:3])}
-            for g in gaps
-        ],
-    })
+    return dumps(
+        {
+            "current": current.id,
+            "next": [
+                {
+                    "id": g.target.id,
+                    "name": g.target.name,
+                    "readiness": _readiness(g),
+                    "ready": g.ready,
+                    "gaps": _skill_gaps(g.gapped()[:3]),
+                }
+                for g in gaps
+            ],
+        }
+    )
 
 
 def match(ladder: Ladder, result: Match) -> str:
     best = result.highest_ready
-    return dumps({
-        "roles": [{"id": g.target.id, "name": g.target.name, "readiness": _readiness(g),
-                   "ready": g.ready} for g in result.gaps],
-        "highest_ready": None if best is None else best.id,
-    })
+    return dumps(
+        {
+            "roles": [
+                {
+                    "id": g.target.id,
+                    "name": g.target.name,
+                    "readiness": _readiness(g),
+                    "ready": g.ready,
+                }
+                for g in result.gaps
+            ],
+            "highest_ready": None if best is None else best.id,
+        }
+    )
 
 
 def plan(ladder: Ladder, result: Plan) -> str:
     gap = result.gap
-    return dumps({
-        "target": ref(gap.target),
-        "current_role": ref(gap.current_role),
-        "readiness": _readiness(gap),
-        "ready": gap.ready,
-        "steps": [
-            {"id": item.step.id, "name": item.step.name, "score": float(item.score),
-             "skills": [s.id for s in item.skills], "actions": item.step.actions}
-            for item in result.steps
-        ],
-        "skills": [
-            {"id": item.skill.id, "name": item.skill.name, "current": item.skill.current,
-             "required": item.skill.required, "gap": item.skill.gap, "kind": item.kind,
-             "descriptor": item.descriptor}
-            for item in result.skills
-        ],
-        "certifications": [
-            {"id": item.certification.id, "name": item.certification.name,
-             "required": item.required, "eligibility": item.certification.eligibility}
-            for item in result.certifications
-        ],
-        "experience": gap_data(gap)["experience"],
-        "challenges": [{"id": c.id, "name": c.name, "strategies": c.strategies}
-                       for c in result.challenges],
-        "kpis": [{"id": k.id, "name": k.name, "description": k.description}
-                 for k in result.kpis],
-    })
+    return dumps(
+        {
+            "target": ref(gap.target),
+            "current_role": ref(gap.current_role),
+            "readiness": _readiness(gap),
+            "ready": gap.ready,
+            "steps": [
+                {
+                    "id": item.step.id,
+                    "name": item.step.name,
+                    "score": float(item.score),
+                    "skills": [s.id for s in item.skills],
+                    "actions": item.step.actions,
+                }
+                for item in result.steps
+            ],
+            "skills": [
+                {
+                    "id": item.skill.id,
+                    "name": item.skill.name,
+                    "current": item.skill.current,
+                    "required": item.skill.required,
+                    "gap": item.skill.gap,
+                    "kind": item.kind,
+                    "descriptor": item.descriptor,
+                }
+                for item in result.skills
+            ],
+            "certifications": [
+                {
+                    "id": item.certification.id,
+                    "name": item.certification.name,
+                    "required": item.required,
+                    "eligibility": item.certification.eligibility,
+                }
+                for item in result.certifications
+            ],
+            "experience": gap_data(gap)["experience"],
+            "challenges": [
+                {"id": c.id, "name": c.name, "strategies": c.strategies} for c in result.challenges
+            ],
+            "kpis": [
+                {"id": k.id, "name": k.name, "description": k.description} for k in result.kpis
+            ],
+        }
+    )

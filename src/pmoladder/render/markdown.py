@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pmoladder.errors import one_line
-from pmoladder.gap import Gap
-from pmoladder.ladder import Ladder
-from pmoladder.models import Role
-from pmoladder.plan import Plan
+
+if TYPE_CHECKING:
+    from pmoladder.gap import Gap
+    from pmoladder.ladder import Ladder
+    from pmoladder.models import Role
+    from pmoladder.plan import Plan
 
 
 def cell(value: object) -> str:
@@ -34,9 +38,16 @@ def gap(ladder: Ladder, result: Gap) -> str:
     ]
     lines += table(
         ["Skill", "Current", "Required", "Gap", "Weight"],
-        [[s.name, f"{s.current} {ladder.level_name(s.current)}",
-          f"{s.required} {ladder.level_name(s.required)}", s.gap, f"{s.weight:g}"]
-         for s in result.skills],
+        [
+            [
+                s.name,
+                f"{s.current} {ladder.level_name(s.current)}",
+                f"{s.required} {ladder.level_name(s.required)}",
+                s.gap,
+                f"{s.weight:g}",
+            ]
+            for s in result.skills
+        ],
     )
     certs = ladder.certifications
     lines += [
@@ -52,8 +63,9 @@ def _experience(result: Gap) -> str:
     if result.years is None:
         return f"{result.required_years:g} years expected (no years given)"
     still = result.experience_gap
-    return (f"{result.years:g} of {result.required_years:g} years expected"
-            + (f", {still:g} to go" if still else ""))
+    return f"{result.years:g} of {result.required_years:g} years expected" + (
+        f", {still:g} to go" if still else ""
+    )
 
 
 def role(ladder: Ladder, result: Role) -> str:
@@ -65,9 +77,13 @@ def role(ladder: Ladder, result: Role) -> str:
         lines += ["", "## Responsibilities", ""]
         lines += [f"- {cell(item)}" for item in result.responsibilities]
     lines += ["", "## Required skills", ""]
-    lines += table(["Skill", "Level", "Weight"],
-                   [[s.name, f"{level} {ladder.level_name(level)}", f"{weight:g}"]
-                    for s, level, weight in ladder.requirements(result)])
+    lines += table(
+        ["Skill", "Level", "Weight"],
+        [
+            [s.name, f"{level} {ladder.level_name(level)}", f"{weight:g}"]
+            for s, level, weight in ladder.requirements(result)
+        ],
+    )
     lines += [
         "",
         "## Certifications and tools",
@@ -94,9 +110,11 @@ def plan(ladder: Ladder, result: Plan) -> str:
         for item in result.skills:
             s = item.skill
             aim = f": {cell(item.descriptor)}" if item.descriptor else ""
-            lines.append(f"- [ ] **{cell(s.name)}** ({item.kind}) from "
-                         f"{s.current} {cell(ladder.level_name(s.current))} to "
-                         f"{s.required} {cell(ladder.level_name(s.required))}{aim}")
+            lines.append(
+                f"- [ ] **{cell(s.name)}** ({item.kind}) from "
+                f"{s.current} {cell(ladder.level_name(s.current))} to "
+                f"{s.required} {cell(ladder.level_name(s.required))}{aim}"
+            )
     if result.steps:
         lines += ["", "## Steps", ""]
         for item in result.steps:
@@ -120,6 +138,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
     if result.kpis:
         lines += ["", "## How you will be measured", ""]
         lines += [f"- **{cell(k.name)}**: {cell(k.description or '')}" for k in result.kpis]
-        lines += [f"- **{cell(f.name)}** (feedback): {cell(f.description or '')}"
-                  for f in result.feedback]
+        lines += [
+            f"- **{cell(f.name)}** (feedback): {cell(f.description or '')}" for f in result.feedback
+        ]
     return "\n".join(lines) + "\n"

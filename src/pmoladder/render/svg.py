@@ -7,11 +7,15 @@ plotting library. Axes follow the ladder's skill order, so the shape is stable o
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from pmoladder.errors import one_line
-from pmoladder.gap import Gap
-from pmoladder.ladder import Ladder
+
+if TYPE_CHECKING:
+    from pmoladder.gap import Gap
+    from pmoladder.ladder import Ladder
+
 
 WIDTH, HEIGHT = 1040, 720
 CX, CY = WIDTH / 2, 380
@@ -31,8 +35,10 @@ def _point(axis: int, axes: int, level: float, top: int) -> tuple[float, float]:
 
 
 def _points(levels: list[int], top: int) -> str:
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in
-                    (_point(i, len(levels), lv, top) for i, lv in enumerate(levels)))
+    return " ".join(
+        f"{x:.1f},{y:.1f}"
+        for x, y in (_point(i, len(levels), lv, top) for i, lv in enumerate(levels))
+    )
 
 
 def gap(ladder: Ladder, result: Gap) -> str:
@@ -60,19 +66,25 @@ def gap(ladder: Ladder, result: Gap) -> str:
             out.append(f'<line x1="{CX}" y1="{CY}" x2="{x:.1f}" y2="{y:.1f}"/>')
     out.append("</g>")
     if n:
-        out.append(f'<polygon class="required" points="{_points([s.required for s in skills], top)}"'
-                   f' fill="{REQUIRED}" fill-opacity="0.12" stroke="{REQUIRED}" '
-                   'stroke-width="2" stroke-dasharray="6 4"/>')
+        out.append(
+            f'<polygon class="required" points="{_points([s.required for s in skills], top)}"'
+            f' fill="{REQUIRED}" fill-opacity="0.12" stroke="{REQUIRED}" '
+            'stroke-width="2" stroke-dasharray="6 4"/>'
+        )
         current = [min(s.current, top) for s in skills]
-        out.append(f'<polygon class="current" points="{_points(current, top)}" '
-                   f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}" stroke-width="2"/>')
+        out.append(
+            f'<polygon class="current" points="{_points(current, top)}" '
+            f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}" stroke-width="2"/>'
+        )
     out.append('<g class="labels" fill="#222222">')
     for i, s in enumerate(skills):
         x, y = _point(i, n, top * 1.12, top)
         anchor = "middle" if abs(x - CX) < 20 else ("start" if x > CX else "end")
         label = f"{s.name} ({s.current}/{s.required})"
-        out.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor={quoteattr(anchor)}>'
-                   f"{_text(label)}</text>")
+        out.append(
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor={quoteattr(anchor)}>'
+            f"{_text(label)}</text>"
+        )
     out.append("</g>")
     legend_y = HEIGHT - 40
     out += [

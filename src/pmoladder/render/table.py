@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from pmoladder.errors import printable
-from pmoladder.gap import Gap
-from pmoladder.ladder import Ladder
-from pmoladder.models import Role, Skill
-from pmoladder.plan import Plan
-from pmoladder.progression import Match, Path
+
+if TYPE_CHECKING:
+    from pmoladder.gap import Gap
+    from pmoladder.ladder import Ladder
+    from pmoladder.models import Role, Skill
+    from pmoladder.plan import Plan
+    from pmoladder.progression import Match, Path
 
 
 def text(value: Any, style: str = "") -> Text:
@@ -64,8 +66,9 @@ def gap(ladder: Ladder, result: Gap) -> Group:
     verdict = Text()
     verdict.append("Readiness ")
     verdict.append(percent(result.readiness), "bold")
-    verdict.append(" - ready" if result.ready else " - not ready yet",
-                   "green" if result.ready else "yellow")
+    verdict.append(
+        " - ready" if result.ready else " - not ready yet", "green" if result.ready else "yellow"
+    )
 
     table = Table(show_edge=False, pad_edge=False, expand=False)
     table.add_column("Skill")
@@ -76,8 +79,11 @@ def gap(ladder: Ladder, result: Gap) -> Group:
     table.add_column("", no_wrap=True)
     for s in result.skills:
         table.add_row(
-            text(s.name), level_cell(ladder, s.current), level_cell(ladder, s.required),
-            text(s.gap, "red" if s.gap else "green"), number(s.weight),
+            text(s.name),
+            level_cell(ladder, s.current),
+            level_cell(ladder, s.required),
+            text(s.gap, "red" if s.gap else "green"),
+            number(s.weight),
             bar(s.current, s.required, ladder.max_level),
         )
     return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
@@ -87,17 +93,27 @@ def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
     certs = ladder.certifications
     lines = [
         text(f"Missing required certifications: {_names(ladder, certs, result.missing_required)}"),
-        text("Missing recommended certifications: "
-             f"{_names(ladder, certs, result.missing_recommended)}"),
+        text(
+            "Missing recommended certifications: "
+            f"{_names(ladder, certs, result.missing_recommended)}"
+        ),
     ]
     if result.years is None:
-        lines.append(text(f"Experience: {number(result.required_years)} years expected; "
-                          "the profile gives no years_experience"))
+        lines.append(
+            text(
+                f"Experience: {number(result.required_years)} years expected; "
+                "the profile gives no years_experience"
+            )
+        )
     else:
         still = result.experience_gap
         rest = f", {number(still)} to go" if still else ""
-        lines.append(text(f"Experience: {number(result.years)} of "
-                          f"{number(result.required_years)} years expected{rest}"))
+        lines.append(
+            text(
+                f"Experience: {number(result.years)} of "
+                f"{number(result.required_years)} years expected{rest}"
+            )
+        )
     return lines
 
 
@@ -118,8 +134,13 @@ def roles(ladder: Ladder) -> Table:
             table.add_section()
         tier_name = ladder.tiers[tier_id].name if tier_id in ladder.tiers else (tier_id or "")
         for i, r in enumerate(members):
-            table.add_row(text(tier_name if i == 0 else ""), text(r.name), text(r.id),
-                          number(r.min_years), text(", ".join(r.next) or "-"))
+            table.add_row(
+                text(tier_name if i == 0 else ""),
+                text(r.name),
+                text(r.id),
+                number(r.min_years),
+                text(", ".join(r.next) or "-"),
+            )
     return table
 
 
@@ -145,10 +166,15 @@ def role(ladder: Ladder, result: Role) -> Group:
         table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
     parts += [Text(), title("Required skills"), table, Text()]
     certs = ladder.certifications
-    parts.append(text("Certifications required: "
-                      f"{_names(ladder, certs, result.certifications.required)}"))
-    parts.append(text("Certifications recommended: "
-                      f"{_names(ladder, certs, result.certifications.recommended)}"))
+    parts.append(
+        text(f"Certifications required: {_names(ladder, certs, result.certifications.required)}")
+    )
+    parts.append(
+        text(
+            "Certifications recommended: "
+            f"{_names(ladder, certs, result.certifications.recommended)}"
+        )
+    )
     parts.append(text(f"Tools: {_names(ladder, ladder.tools, result.tools)}"))
     parts.append(text(f"Next rungs: {_names(ladder, ladder.roles, result.next)}"))
     return Group(*parts)
@@ -168,11 +194,15 @@ def skills(ladder: Ladder) -> Table:
             continue
         if table.row_count:
             table.add_section()
-        name = (ladder.categories[category_id].name if category_id in ladder.categories
-                else category_id or "")
+        name = (
+            ladder.categories[category_id].name
+            if category_id in ladder.categories
+            else category_id or ""
+        )
         for i, s in enumerate(members):
-            table.add_row(text(name if i == 0 else ""), text(s.name), text(s.id),
-                          text(s.description))
+            table.add_row(
+                text(name if i == 0 else ""), text(s.name), text(s.id), text(s.description)
+            )
     return table
 
 
@@ -203,14 +233,17 @@ def skill(ladder: Ladder, result: Skill) -> Group:
 def _readiness_cell(result: Gap | None) -> Text:
     if result is None:
         return text("-")
-    return text(f"{percent(result.readiness)}{' ready' if result.ready else ''}",
-                "green" if result.ready else "")
+    return text(
+        f"{percent(result.readiness)}{' ready' if result.ready else ''}",
+        "green" if result.ready else "",
+    )
 
 
 def path(ladder: Ladder, result: Path) -> Group:
     moves = len(result.rungs) - 1
-    parts: list[Any] = [title(f"{result.start.name} to {result.end.name}: "
-                              f"{moves} move{'s' if moves != 1 else ''}")]
+    parts: list[Any] = [
+        title(f"{result.start.name} to {result.end.name}: {moves} move{'s' if moves != 1 else ''}")
+    ]
     for i, rung in enumerate(result.rungs):
         head = Text()
         head.append_text(text(f"{i}. {rung.role.name} ({rung.role.id})", "bold"))
@@ -221,30 +254,35 @@ def path(ladder: Ladder, result: Path) -> Group:
         parts += [Text(), head]
         for c in rung.changes:
             arrow = "up" if c.after > c.before else "down"
-            parts.append(text(f"   {c.name}: {c.before} {ladder.level_name(c.before)} -> "
-                              f"{c.after} {ladder.level_name(c.after)} ({arrow})",
-                              "" if arrow == "up" else "dim"))
+            parts.append(
+                text(
+                    f"   {c.name}: {c.before} {ladder.level_name(c.before)} -> "
+                    f"{c.after} {ladder.level_name(c.after)} ({arrow})",
+                    "" if arrow == "up" else "dim",
+                )
+            )
         certs = ladder.certifications
         if rung.new_required:
             parts.append(text(f"   Newly required: {_names(ladder, certs, rung.new_required)}"))
         if rung.new_recommended:
-            parts.append(text("   Newly recommended: "
-                              f"{_names(ladder, certs, rung.new_recommended)}"))
+            parts.append(
+                text(f"   Newly recommended: {_names(ladder, certs, rung.new_recommended)}")
+            )
     return Group(*parts)
 
 
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
     if not gaps:
         return text(f"{current.name} is the top of its ladder: no next rung.")
-    table = Table(title=printable(f"Next rungs from {current.name}"), show_edge=False,
-                  pad_edge=False)
+    table = Table(
+        title=printable(f"Next rungs from {current.name}"), show_edge=False, pad_edge=False
+    )
     table.add_column("Role")
     table.add_column("Readiness", justify="right")
     table.add_column("Biggest gaps")
     for g in gaps:
         biggest = ", ".join(f"{s.name} +{s.gap}" for s in g.gapped()[:3]) or "none"
-        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g),
-                      text(biggest))
+        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), text(biggest))
     return table
 
 
@@ -259,16 +297,21 @@ def match(ladder: Ladder, result: Match) -> Group:
         meter.append("░" * (20 - filled), "dim")
         table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), meter)
     best = result.highest_ready
-    verdict = (text(f"Highest role you are ready for: {best.name} ({best.id})", "bold")
-               if best else text("Not yet ready for any role of this ladder.", "bold"))
+    verdict = (
+        text(f"Highest role you are ready for: {best.name} ({best.id})", "bold")
+        if best
+        else text("Not yet ready for any role of this ladder.", "bold")
+    )
     return Group(table, Text(), verdict)
 
 
 def plan(ladder: Ladder, result: Plan) -> Group:
     gap = result.gap
     head = title(f"Development plan: {gap.target.name} ({gap.target.id})")
-    parts: list[Any] = [head, text(f"Readiness {percent(gap.readiness)}"
-                                   f"{' - ready' if gap.ready else ''}")]
+    parts: list[Any] = [
+        head,
+        text(f"Readiness {percent(gap.readiness)}{' - ready' if gap.ready else ''}"),
+    ]
     if result.skills:
         table = Table(title="Skills", title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("Skill")
@@ -277,8 +320,12 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         table.add_column("What the target level looks like")
         for item in result.skills:
             s = item.skill
-            table.add_row(text(s.name), text(f"{s.current} -> {s.required}"), text(item.kind),
-                          text(item.descriptor or ""))
+            table.add_row(
+                text(s.name),
+                text(f"{s.current} -> {s.required}"),
+                text(item.kind),
+                text(item.descriptor or ""),
+            )
         parts += [Text(), table]
     if result.steps:
         parts += [Text(), title("Steps, most useful first")]
