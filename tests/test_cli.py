@@ -322,3 +322,57 @@ def test_golden_progression(name, args):
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     golden(name, result.stdout)
+
+
+# --- profiles in git: init, validate, schema ---------------------------------------------
+
+
+def test_init_writes_profile_and_schema_and_never_overwrites(tmp_path):
+    result = run("init")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "profile.yaml").exists() and (tmp_path / "profile.schema.json").exists()
+    before = (tmp_path / "profile.yaml").read_text()
+    again = run("init")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert (tmp_path / "profile.yaml").read_text() == before
+    assert run("init", "--force").exit_code == 0
+    assert run("gap", "-f", "json").exit_code == 0  # the starter profile is usable at once
+
+
+def test_validate_reports_every_error_in_every_file(write):
+    bad = write("bad.yaml", "skills:\n  leadrship: 3\n  leadership: 9\nnmae: x\n")
+    result = run("validate", bad, EXAMPLE, MINI)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{bad}:2:3", f"{bad}:3:15", f"{bad}:4:1"]
+    assert result.stdout.splitlines() == [f"{EXAMPLE}: valid profile", f"{MINI}: valid ladder"]
+
+
+def test_validate_json_for_ci_annotations(write):
+    bad = write("bad.yaml", "skills: {leadership: 9}\n")
+    data = json.loads(run("validate", bad, "-f", "json").stdout)
+    assert data == [
+        {
+            "path": bad,
+            "line": 1,
+            "column": 22,
+            "key": "skills.leadership",
+            "severity": "error",
+            "message": data[0]["message"],
+        }
+    ]
+
+
+def test_validate_kind_can_be_forced(write):
+    ladder_as_profile = run("validate", "--kind", "profile", MINI)
+    assert ladder_as_profile.exit_code == 1 and "unknown key 'scale'" in ladder_as_profile.stderr
+
+
+def test_validate_unreadable_file_is_exit_1(tmp_path):
+    result = run("validate", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_schema_command_prints_json_schema():
+    data = json.loads(run("schema", "ladder").stdout)
+    assert data["title"] == "pmoladder ladder" and "roles" in data["required"]

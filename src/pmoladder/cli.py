@@ -6,6 +6,7 @@ needs it, because shell completion and every script call pay for what is loaded 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import Enum
@@ -26,6 +27,8 @@ DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
 GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg")
 TableJson = _choices("TableJson", "table", "json")
 PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
+TextJson = _choices("TextJson", "text", "json")
+FileKind = _choices("FileKind", "ladder", "profile")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
 
@@ -366,6 +369,98 @@ def plan(
     person = _person(profile, kb)
     result = compute_gap(kb, person.standing(), _target(kb, target, person))
     _emit("plan", fmt, kb, make_plan(kb, result), no_color=no_color)
+
+
+@app.command()
+def init(
+    path: str = typer.Argument("profile.yaml", help="Where to write the profile."),
+    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+    schema_ref: str = typer.Option(
+        "profile.schema.json",
+        "--schema",
+        metavar="REF",
+        help="Schema path or URL for the editor modeline; a relative path that does not "
+        "exist yet is written too.",
+    ),
+    ladder: Optional[str] = LadderOpt,
+) -> None:
+    """Write a starter profile listing every skill of the ladder, with comments on each
+    field and a schema modeline so that editors complete and check it.
+
+    ```
+    pmoladder init
+    pmoladder init people/alex.yaml --schema ../profile.schema.json
+    ```
+    """
+    from pathlib import Path
+
+    from pmoladder.files import write_atomic
+    from pmoladder.schema import schema_text
+    from pmoladder.starter import starter_profile
+
+    text = starter_profile(_ladder(ladder), schema_ref)
+    write_atomic(path, text, force=force)
+    written = [path]
+    schema_path = Path(path).parent / schema_ref
+    if "://" not in schema_ref and not schema_path.exists():
+        write_atomic(schema_path, schema_text("profile"))
+        written.append(str(schema_path))
+    sys.stderr.write(f"wrote {' and '.join(written)}; next: edit it, then 'pmoladder gap'\n")
+
+
+@app.command()
+def validate(
+    files: list[str] = typer.Argument(..., metavar="FILE...", help="Profiles or ladders."),
+    kind: Optional[FileKind] = typer.Option(
+        None, "--kind", show_default=False, help="Skip detection: every file is of this kind."
+    ),
+    fmt: TextJson = _format_opt(TextJson.text),
+    ladder: Optional[str] = LadderOpt,
+) -> None:
+    """Check profiles and ladders and report every problem in every file, as
+    PATH:LINE:COL: key.path: message. Exits 1 when any file is invalid.
+
+    The kind of each file is detected from its content (a ladder has a scale or roles).
+    Profiles are checked against the ladder given by --ladder, or the built-in one.
+
+    ```
+    pmoladder validate profile.yaml
+    pmoladder validate --kind profile people/*.yaml --format json
+    ```
+    """
+    from pmoladder.validation import check
+
+    kb = _ladder(ladder)
+    reports = [check(path, kb, kind.value if kind else None) for path in files]
+    if fmt.value == "json":
+        problems = [p.as_dict() for r in reports for p in r.problems]
+        sys.stdout.write(json.dumps(problems, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for report in reports:
+            for problem in report.problems:
+                sys.stderr.write(f"{problem}\n")
+            if report.valid:
+                sys.stdout.write(f"{report.path}: valid {report.kind}\n")
+    if not all(r.valid for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    kind: FileKind = typer.Argument(..., help="Which file kind."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a file kind, for editors and CI.
+
+    ```
+    pmoladder schema profile > profile.schema.json
+    ```
+
+    Then start the profile with the line
+    `# yaml-language-server: $schema=profile.schema.json`.
+    """
+    from pmoladder.schema import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
 
 
 def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional[str]) -> Any:

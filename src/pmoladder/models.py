@@ -74,7 +74,13 @@ def _shorthand(field: str) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        defer_build=True,
+        # `x-` keys are extensions: accepted anywhere (the loader drops them).
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
 
 
 class _Entry(_Model):
@@ -87,25 +93,31 @@ class _Entry(_Model):
 
 
 class ScaleLevel(_Model):
+    """One proficiency level; levels run 0, 1, 2, ... without gaps."""
+
     level: Level
     name: Text
     description: Text | None = None
 
 
 class Tier(_Entry):
-    pass
+    """A band of roles, such as entry, mid or senior; listed lowest first."""
 
 
 class Category(_Entry):
-    pass
+    """A group of skills, such as one side of PMI's Talent Triangle."""
 
 
 class Skill(_Entry):
+    """A skill, with what each level of it looks like in practice."""
+
     category: Slug | None = None
     levels: dict[Level, Text] = {}
 
 
 class Certification(_Entry):
+    """A certification a role may require or recommend."""
+
     issuer: Text | None = None
     renews_every_years: Weight | None = None
     eligibility: Text | None = Field(None, description="One line on who may sit for it.")
@@ -113,10 +125,12 @@ class Certification(_Entry):
 
 
 class Tool(_Entry):
-    pass
+    """A tool people in a role usually use."""
 
 
 class Requirement(_Model):
+    """The level a role requires in a skill, and how much it counts."""
+
     level: Level
     weight: Weight = 1
 
@@ -128,11 +142,15 @@ RequirementIn = Annotated[
 
 
 class RoleCertifications(_Model):
+    """Certification ids a role requires or recommends, in order."""
+
     required: list[Slug] = []
     recommended: list[Slug] = []
 
 
 class Role(_Entry):
+    """One rung of the ladder."""
+
     tier: Slug | None = None
     aliases: list[Slug] = []
     summary: Text | None = None
@@ -145,24 +163,32 @@ class Role(_Entry):
 
 
 class Step(_Entry):
+    """A development step: which skills it develops and how."""
+
     develops: list[Slug] = []
     actions: list[Text] = []
 
 
 class Challenge(_Entry):
+    """A challenge people meet on the way, with strategies for it."""
+
     strategies: list[Text] = []
     skills: list[Slug] = []
 
 
 class Kpi(_Entry):
+    """A measure that people in senior roles are judged by."""
+
     measure: Text | None = Field(None, description="How the figure is worked out.")
 
 
 class Feedback(_Entry):
-    pass
+    """A way of gathering feedback on delivery."""
 
 
 class LadderFile(_Model):
+    """A pmoladder ladder: roles, skills and everything they refer to."""
+
     schema_version: Literal[1]
     name: Text
     description: Text | None = None
@@ -183,6 +209,8 @@ class LadderFile(_Model):
 
 
 class Rating(_Model):
+    """A skill rating with its evidence and the date it was assessed."""
+
     level: LevelValue
     evidence: Text | None = None
     assessed: Date | None = None
@@ -195,6 +223,8 @@ RatingIn = Annotated[
 
 
 class HeldCertification(_Model):
+    """A certification the person holds."""
+
     id: Text
     earned: Date | None = None
     expires: Date | None = None
@@ -207,6 +237,8 @@ HeldCertificationIn = Annotated[
 
 
 class ProfileFile(_Model):
+    """A pmoladder profile: where one person stands."""
+
     schema_version: Literal[1] | None = None
     name: Text | None = None
     current_role: Text | None = None
@@ -241,6 +273,12 @@ def validate_document(model: type[BaseModel], doc: Any) -> Any:
 
 
 def _located(doc: Any, error: Any, known: list[str]) -> Any:
+    located = _locate(doc, error, known)
+    located.loc = tuple(error["loc"])
+    return located
+
+
+def _locate(doc: Any, error: Any, known: list[str]) -> Any:
     from pmoladder.errors import did_you_mean
 
     loc, kind = tuple(error["loc"]), error["type"]

@@ -74,8 +74,12 @@ def load_profile(path: str, ladder: Ladder) -> Person:
 
 def person_from(doc: Document, ladder: Ladder) -> Person:
     """Resolve a profile against the ladder; every error in the file is collected."""
-    model: ProfileFile = validate_document(ProfileFile, doc)
     errors: list[FileError] = []
+    try:
+        model: ProfileFile = validate_document(ProfileFile, doc)
+    except FileErrors as exc:
+        errors += exc.errors
+        model = _valid_part(doc, exc.errors)
     person = Person(source=doc.path, name=model.name, years=model.years_experience)
 
     for key in ("current_role", "target_role"):
@@ -115,8 +119,24 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     for warning in person.warnings:
         warning.severity = "warning"
     if errors:
-        raise FileErrors(errors)
+        raise FileErrors(errors + person.warnings)
     return person
+
+
+def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
+    """What remains valid once the entries behind structural errors are set aside, so
+    that the checks against the ladder still run on the rest of the file."""
+    data = dict(doc.data)
+    skills = dict(data["skills"]) if isinstance(data.get("skills"), dict) else None
+    for error in errors:
+        loc = getattr(error, "loc", ())
+        if len(loc) >= 2 and loc[0] == "skills" and skills is not None:
+            skills.pop(loc[1], None)
+        elif loc:
+            data.pop(loc[0], None)
+    if skills is not None and "skills" in data:
+        data["skills"] = skills
+    return ProfileFile.model_validate(data)
 
 
 def _bad_level(value: int | str, ladder: Ladder) -> str:
