@@ -17,6 +17,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("PMOLADDER_PROFILE", "PMOLADDER_LADDER", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("PMOLADDER_TODAY", "2026-11-26")  # stale ratings depend on the date
     monkeypatch.chdir(tmp_path)
 
 
@@ -43,6 +44,38 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    """A fresh git repository in the test's folder, and a way to commit a profile to it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.test")
+    git("config", "user.name", "Test")
+    git("config", "commit.gpgsign", "false")
+
+    def commit(text: str, message: str, date: str, name: str = "profile.yaml") -> str:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        git("add", name)
+        env_date = f"{date}T12:00:00+00:00"
+        subprocess.run(
+            ["git", "commit", "-q", "-m", message, "--date", env_date],
+            cwd=tmp_path,
+            check=True,
+            env={**os.environ, "GIT_COMMITTER_DATE": env_date},
+        )
+        return git("rev-parse", "HEAD").strip()
+
+    commit.git = git
+    return commit
 
 
 def golden(name: str, actual: str) -> None:

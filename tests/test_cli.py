@@ -76,7 +76,11 @@ def test_gap_json_matches_the_contract_on_another_ladder(write):
         "gap", "--ladder", MINI, "--profile", profile, "--target", "team-lead", "-f", "json"
     )
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == {
+    data = json.loads(result.stdout)
+    for skill in data["skills"]:  # extra keys are welcome; these two say how fresh a rating is
+        assert (skill.pop("assessed"), skill.pop("stale")) == (None, False)
+    assert data["certifications"].pop("expired") == data["certifications"].pop("expiring") == []
+    assert data == {
         "target": {"id": "lead", "name": "Team Lead"},
         "current_role": {"id": "starter", "name": "Starter"},
         "readiness": 0.667,
@@ -376,3 +380,68 @@ def test_validate_unreadable_file_is_exit_1(tmp_path):
 def test_schema_command_prints_json_schema():
     data = json.loads(run("schema", "ladder").stdout)
     assert data["title"] == "pmoladder ladder" and "roles" in data["required"]
+
+
+# --- history: progress and diff -------------------------------------------------------------
+
+
+def test_progress_json_shape(repo):
+    repo("target_role: pm\nskills: {leadership: 1}\n", "one", "2026-02-01")
+    repo("target_role: pm\nskills: {leadership: 3}\ncertifications: [pmp]\n", "two", "2026-06-01")
+    result = run("progress", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["target"] == "pm" and len(data["points"]) == 2
+    assert set(data["points"][0]) == {"commit", "date", "readiness", "ready", "changes"}
+    assert data["points"][1]["changes"] == [
+        {"type": "skill", "id": "leadership", "from": 1, "to": 3},
+        {"type": "certification", "id": "pmp", "change": "gained"},
+    ]
+
+
+def test_progress_table_ends_with_a_sparkline(repo):
+    repo("target_role: pm\nskills: {leadership: 1}\n", "one", "2026-02-01")
+    repo("target_role: pm\nskills: {leadership: 3}\n", "two", "2026-06-01")
+    out = run("progress").stdout
+    assert "Readiness over time: " in out and out.rstrip().endswith("%")
+
+
+def test_progress_outside_git_is_exit_2(write):
+    result = run("progress", "-p", write("p.yaml", "target_role: pm\n"))
+    assert result.exit_code == 2 and "not in a git repository" in result.stderr
+
+
+def test_diff_files_and_revisions(repo, write):
+    repo("skills: {leadership: 1}\nyears_experience: 2\n", "one", "2026-02-01")
+    repo("skills: {leadership: 3}\nyears_experience: 3\n", "two", "2026-06-01")
+    result = run("diff", "HEAD~1:profile.yaml", "profile.yaml", "--target", "pm", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "old": "HEAD~1:profile.yaml",
+        "new": "profile.yaml",
+        "changes": [
+            {"type": "skill", "id": "leadership", "from": 1, "to": 3},
+            {"type": "years", "from": 2, "to": 3},
+        ],
+        "readiness": {"target": "pm", "from": 0.023, "to": 0.068},
+    }
+
+
+def test_diff_of_a_missing_revision_is_exit_2(repo):
+    repo("skills: {}\n", "one", "2026-02-01")
+    result = run("diff", "nope:profile.yaml", "profile.yaml")
+    assert result.exit_code == 2 and result.stderr.startswith("pmoladder: error: git show")
+
+
+def test_gap_json_marks_stale_ratings_and_lapsed_certifications(write):
+    path = write(
+        "p.yaml",
+        "target_role: pm\nskills: {leadership: {level: 2, assessed: 2024-01-01}}\n"
+        "certifications: [{id: pmp, earned: 2023-01-01}]\n",
+    )
+    data = json.loads(run("gap", "-p", path, "-f", "json").stdout)
+    leadership = next(s for s in data["skills"] if s["id"] == "leadership")
+    assert leadership["stale"] and leadership["assessed"] == "2024-01-01"
+    assert data["certifications"]["expired"] == [{"id": "pmp", "on": "2026-01-01"}]
+    fresh = json.loads(run("gap", "-p", path, "-f", "json", "--stale-after", "48").stdout)
+    assert not next(s for s in fresh["skills"] if s["id"] == "leadership")["stale"]

@@ -103,6 +103,13 @@ FromOpt = typer.Option(
     show_default=False,
     help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
 )
+StaleOpt = typer.Option(
+    12,
+    "--stale-after",
+    metavar="MONTHS",
+    min=1,
+    help="Mark self-ratings assessed longer ago than this as stale.",
+)
 NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
 
 
@@ -224,6 +231,7 @@ def gap(
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
     check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
+    stale_after: int = StaleOpt,
     fmt: GapFormat = _format_opt(GapFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -243,8 +251,7 @@ def gap(
     if from_role is not None and target is None:
         _usage("--from needs --target")
     kb, standing, person = _standing(profile, from_role, ladder)
-    target_role = _target(kb, target, person)
-    result = compute_gap(kb, standing, target_role)
+    result = _fresh(kb, person, compute_gap(kb, standing, _target(kb, target, person)), stale_after)
     _emit("gap", fmt, kb, result, no_color=no_color)
     if check and not result.ready:
         raise typer.Exit(1)
@@ -350,6 +357,7 @@ def plan(
         help="Role to plan for; default the profile's target_role.",
     ),
     profile: Optional[str] = ProfileOpt,
+    stale_after: int = StaleOpt,
     fmt: PlanFormat = _format_opt(PlanFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -368,7 +376,9 @@ def plan(
     kb = _ladder(ladder)
     person = _person(profile, kb)
     result = compute_gap(kb, person.standing(), _target(kb, target, person))
-    _emit("plan", fmt, kb, make_plan(kb, result), no_color=no_color)
+    _emit(
+        "plan", fmt, kb, make_plan(kb, _fresh(kb, person, result, stale_after)), no_color=no_color
+    )
 
 
 @app.command()
@@ -406,6 +416,94 @@ def init(
         write_atomic(schema_path, schema_text("profile"))
         written.append(str(schema_path))
     sys.stderr.write(f"wrote {' and '.join(written)}; next: edit it, then 'pmoladder gap'\n")
+
+
+@app.command()
+def progress(
+    profile: Optional[str] = ProfileOpt,
+    target: Optional[str] = typer.Option(
+        None,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        show_default=False,
+        help="Role to measure against; default the latest profile's target_role.",
+    ),
+    since_rev: Optional[str] = typer.Option(
+        None,
+        "--since",
+        metavar="REV",
+        show_default=False,
+        help="Start at this revision (or date, such as 2026-07-01) instead of the first commit.",
+    ),
+    fmt: TableJson = _format_opt(TableJson.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Your readiness over time, from the git history of your profile: each commit's date,
+    readiness and what changed, ending with a sparkline.
+
+    ```
+    pmoladder progress
+    pmoladder progress --since v2026-q2 --target director --format json
+    pmoladder progress --since 2026-07-01
+    ```
+
+    A commit where the profile does not parse is reported on stderr and skipped.
+    """
+    from pmoladder.profile import profile_path
+    from pmoladder.progress import track
+
+    kb = _ladder(ladder)
+    result = track(kb, profile_path(profile), target, since_rev)
+    for version, problem in result.skipped:
+        sys.stderr.write(
+            f"pmoladder: warning: skipped commit {version.commit[:7]} "
+            f"({version.date[:10]}): {problem}\n"
+        )
+    _emit("progress", fmt, kb, result, no_color=no_color)
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="A profile file, '-', or REV:PATH as git show takes it."),
+    new: str = typer.Argument(..., help="Likewise."),
+    target: Optional[str] = typer.Option(
+        None,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        show_default=False,
+        help="Also show the readiness change for this role.",
+    ),
+    fmt: TableJson = _format_opt(TableJson.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Compare two versions of a profile: skill levels, certifications, years, and the
+    readiness change for a target.
+
+    ```
+    pmoladder diff HEAD~1:profile.yaml profile.yaml
+    pmoladder diff alex-2025.yaml alex-2026.yaml --target director
+    ```
+    """
+    from pmoladder.compare import Diff, compare
+    from pmoladder.gap import compute_gap
+    from pmoladder.history import read_spec
+    from pmoladder.profile import person_from
+    from pmoladder.yamlfile import parse
+
+    kb = _ladder(ladder)
+    people = []
+    for spec in (old, new):
+        person = person_from(parse(*read_spec(spec)), kb)
+        _warn(person.warnings)
+        people.append(person)
+    role = kb.role(target) if target else None
+    gaps = [None, None] if role is None else [compute_gap(kb, p.standing(), role) for p in people]
+    result = Diff(people[0].source, people[1].source, compare(kb, *people), *gaps)
+    _emit("diff", fmt, kb, result, no_color=no_color)
 
 
 @app.command()
@@ -474,6 +572,17 @@ def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional
         return kb, standing_of_role(kb, kb.role(from_role)), None
     person = _person(profile, kb)
     return kb, person.standing(), person
+
+
+def _fresh(kb: Any, person: Any, result: Any, months: int) -> Any:
+    """The gap with the person's stale ratings and lapsed certifications, as of today."""
+    if person is None:
+        return result
+    from dataclasses import replace
+
+    from pmoladder.freshness import freshness, today
+
+    return replace(result, freshness=freshness(kb, person, today(), months))
 
 
 def _current(person: Any) -> Any:

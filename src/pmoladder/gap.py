@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role
+
+if TYPE_CHECKING:
+    from pmoladder.freshness import Freshness
 
 Number = int | float
 
@@ -44,6 +48,7 @@ class Gap:
     missing_recommended: list[str]
     years: Number | None
     required_years: Number
+    freshness: Freshness | None = None  # with a profile: stale ratings, lapsed certifications
 
     @property
     def experience_gap(self) -> Number | None:

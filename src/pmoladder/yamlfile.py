@@ -111,6 +111,11 @@ def read_text(path: str) -> tuple[str, str]:
             raise FileError(name, "no such file") from None
         except OSError as exc:
             raise FileError(name, f"cannot read: {exc.strerror or exc}") from None
+    return name, decode(name, raw)
+
+
+def decode(name: str, raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is fine), within the size limit."""
     if len(raw) > MAX_BYTES:
         raise FileError(name, f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
     try:
@@ -120,7 +125,7 @@ def read_text(path: str) -> tuple[str, str]:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise FileError(name, "not valid UTF-8 text", line, column) from None
-    return name, text
+    return text
 
 
 def parse(name: str, text: str) -> Document:

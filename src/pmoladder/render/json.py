@@ -6,10 +6,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
     from pmoladder.plan import Plan
+    from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
 
 
@@ -21,16 +23,28 @@ def ref(entry: Any) -> dict[str, str] | None:
     return None if entry is None else {"id": entry.id, "name": entry.name}
 
 
+def _dated(entries: dict[str, Any]) -> list[dict[str, str]]:
+    return [{"id": key, "on": day.isoformat()} for key, day in entries.items()]
+
+
 def gap_data(gap: Gap) -> dict[str, Any]:
+    fresh = gap.freshness
+    skills = _skill_gaps(gap.skills)
+    for entry in skills:
+        assessed = fresh.assessed.get(entry["id"]) if fresh else None
+        entry["assessed"] = assessed.isoformat() if assessed else None
+        entry["stale"] = bool(fresh and entry["id"] in fresh.stale)
     return {
         "target": ref(gap.target),
         "current_role": ref(gap.current_role),
         "readiness": round(gap.readiness, 3),
         "ready": gap.ready,
-        "skills": _skill_gaps(gap.skills),
+        "skills": skills,
         "certifications": {
             "missing_required": gap.missing_required,
             "missing_recommended": gap.missing_recommended,
+            "expired": _dated(fresh.expired) if fresh else [],
+            "expiring": _dated(fresh.expiring) if fresh else [],
         },
         "experience": {
             "years": gap.years,
@@ -240,6 +254,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
                     "gap": item.skill.gap,
                     "kind": item.kind,
                     "descriptor": item.descriptor,
+                    "stale": bool(gap.freshness and item.skill.id in gap.freshness.stale),
                 }
                 for item in result.skills
             ],
@@ -261,3 +276,47 @@ def plan(ladder: Ladder, result: Plan) -> str:
             ],
         }
     )
+
+
+def _changes(changes: ProfileChanges) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = [
+        {"type": "skill", "id": c.id, "from": c.before, "to": c.after} for c in changes.skills
+    ]
+    out += [{"type": "certification", "id": c, "change": "gained"} for c in changes.gained]
+    out += [{"type": "certification", "id": c, "change": "lost"} for c in changes.lost]
+    if changes.years:
+        out.append({"type": "years", "from": changes.years[0], "to": changes.years[1]})
+    return out
+
+
+def progress(ladder: Ladder, result: Progress) -> str:
+    return dumps(
+        {
+            "target": result.target.id,
+            "points": [
+                {
+                    "commit": p.version.commit,
+                    "date": p.version.date,
+                    "readiness": _readiness(p.gap),
+                    "ready": p.gap.ready,
+                    "changes": _changes(p.changes),
+                }
+                for p in result.points
+            ],
+        }
+    )
+
+
+def diff(ladder: Ladder, result: Diff) -> str:
+    data: dict[str, Any] = {
+        "old": result.old,
+        "new": result.new,
+        "changes": _changes(result.changes),
+    }
+    if result.new_gap is not None and result.old_gap is not None:
+        data["readiness"] = {
+            "target": result.new_gap.target.id,
+            "from": _readiness(result.old_gap),
+            "to": _readiness(result.new_gap),
+        }
+    return dumps(data)

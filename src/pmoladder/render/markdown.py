@@ -55,8 +55,28 @@ def gap(ladder: Ladder, result: Gap) -> str:
         f"- Missing required certifications: {names(certs, result.missing_required)}",
         f"- Missing recommended certifications: {names(certs, result.missing_recommended)}",
         f"- Experience: {_experience(result)}",
+        *_freshness(ladder, result),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _freshness(ladder: Ladder, result: Gap) -> list[str]:
+    fresh = result.freshness
+    if fresh is None:
+        return []
+    lines = [
+        f"- Stale rating, worth re-assessing: {cell(ladder.skills[s].name)} (assessed {day})"
+        for s, day in fresh.stale.items()
+    ]
+    lines += [
+        f"- Expired: {names(ladder.certifications, [c])} on {day}"
+        for c, day in fresh.expired.items()
+    ]
+    lines += [
+        f"- Expiring within 90 days: {names(ladder.certifications, [c])} on {day}"
+        for c, day in fresh.expiring.items()
+    ]
+    return lines
 
 
 def _experience(result: Gap) -> str:
@@ -110,6 +130,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
         for item in result.skills:
             s = item.skill
             aim = f": {cell(item.descriptor)}" if item.descriptor else ""
+            if gap.freshness and s.id in gap.freshness.stale:
+                aim += f" (stale: assessed {gap.freshness.stale[s.id]}, re-assess first)"
             lines.append(
                 f"- [ ] **{cell(s.name)}** ({item.kind}) from "
                 f"{s.current} {cell(ladder.level_name(s.current))} to "
@@ -130,6 +152,9 @@ def plan(ladder: Ladder, result: Plan) -> str:
             kind = "required" if c.required else "recommended"
             lines.append(f"- [ ] {cell(c.certification.name)} ({kind}){fact}")
     lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
+    renew = _freshness(ladder, gap)
+    if renew:
+        lines += ["", "## Keep it current", ""] + [f"- [ ] {line[2:]}" for line in renew]
     if result.challenges:
         lines += ["", "## Challenges you will meet", ""]
         for c in result.challenges:

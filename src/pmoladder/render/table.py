@@ -11,10 +11,12 @@ from rich.text import Text
 from pmoladder.errors import printable
 
 if TYPE_CHECKING:
+    from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
     from pmoladder.plan import Plan
+    from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
 
 
@@ -77,9 +79,13 @@ def gap(ladder: Ladder, result: Gap) -> Group:
     table.add_column("Gap", justify="right")
     table.add_column("Weight", justify="right")
     table.add_column("", no_wrap=True)
+    stale = result.freshness.stale if result.freshness else {}
     for s in result.skills:
+        name = text(s.name)
+        if s.id in stale:
+            name.append(" (stale)", "yellow")
         table.add_row(
-            text(s.name),
+            name,
             level_cell(ladder, s.current),
             level_cell(ladder, s.required),
             text(s.gap, "red" if s.gap else "green"),
@@ -87,6 +93,30 @@ def gap(ladder: Ladder, result: Gap) -> Group:
             bar(s.current, s.required, ladder.max_level),
         )
     return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
+
+
+def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
+    fresh = result.freshness
+    if fresh is None:
+        return []
+    lines = []
+    if fresh.stale:
+        lines.append(
+            text(
+                f"Stale: assessed over {fresh.stale_after_months} months ago, worth "
+                "re-assessing: "
+                + ", ".join(f"{ladder.skills[s].name} ({day})" for s, day in fresh.stale.items()),
+                "yellow",
+            )
+        )
+    for label, entries in (("Expired", fresh.expired), ("Expiring within 90 days", fresh.expiring)):
+        if entries:
+            names = ", ".join(
+                f"{_names(ladder, ladder.certifications, [c])} on {day}"
+                for c, day in entries.items()
+            )
+            lines.append(text(f"{label}: {names}", "yellow"))
+    return lines
 
 
 def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
@@ -114,7 +144,7 @@ def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
                 f"{number(result.required_years)} years expected{rest}"
             )
         )
-    return lines
+    return lines + _freshness_lines(ladder, result)
 
 
 def roles(ladder: Ladder) -> Table:
@@ -320,8 +350,11 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         table.add_column("What the target level looks like")
         for item in result.skills:
             s = item.skill
+            name = text(s.name)
+            if result.gap.freshness and s.id in result.gap.freshness.stale:
+                name.append(" (stale)", "yellow")
             table.add_row(
-                text(s.name),
+                name,
                 text(f"{s.current} -> {s.required}"),
                 text(item.kind),
                 text(item.descriptor or ""),
@@ -349,4 +382,76 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [Text(), title("How you will be measured")]
         parts += [text(f"- {k.name}: {k.description or ''}") for k in result.kpis]
         parts += [text(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
+    return Group(*parts)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float]) -> str:
+    """One block per value, on a fixed 0..1 scale so that lines compare across people."""
+    return "".join(SPARKS[min(len(SPARKS) - 1, int(v * len(SPARKS)))] for v in values)
+
+
+def _change_text(ladder: Ladder, changes: ProfileChanges) -> str:
+    parts = []
+    for c in changes.skills:
+        if c.before is None or c.after is None:
+            parts.append(f"{c.name} {'rated' if c.before is None else 'unrated'}")
+        else:
+            parts.append(f"{c.name} {'+' if c.after > c.before else '-'}{abs(c.after - c.before)}")
+    parts += [f"+{cert}" for cert in changes.gained]
+    parts += [f"-{cert}" for cert in changes.lost]
+    if changes.years:
+        parts.append(f"years {changes.years[0]} -> {changes.years[1]}")
+    return ", ".join(parts)
+
+
+def progress(ladder: Ladder, result: Progress) -> Group:
+    table = Table(
+        title=printable(f"Progress towards {result.target.name}"), show_edge=False, pad_edge=False
+    )
+    table.add_column("Commit")
+    table.add_column("Date")
+    table.add_column("Readiness", justify="right")
+    table.add_column("Changes")
+    for p in result.points:
+        table.add_row(
+            text(p.version.commit[:7]),
+            text(p.version.date[:10]),
+            _readiness_cell(p.gap),
+            text(_change_text(ladder, p.changes) or "-"),
+        )
+    values = [p.gap.readiness for p in result.points]
+    trend = Text("Readiness over time: ")
+    trend.append(sparkline(values), "green")
+    trend.append(f" {percent(values[0])} -> {percent(values[-1])}")
+    return Group(table, Text(), trend)
+
+
+def diff(ladder: Ladder, result: Diff) -> Group:
+    parts: list[Any] = [title(f"{result.old} -> {result.new}")]
+    changes = result.changes
+    if not changes:
+        parts.append(text("No changes."))
+    for c in changes.skills:
+        before = "-" if c.before is None else f"{c.before} {ladder.level_name(c.before)}"
+        after = "-" if c.after is None else f"{c.after} {ladder.level_name(c.after)}"
+        parts.append(text(f"  {c.name}: {before} -> {after}"))
+    certs = ladder.certifications
+    if changes.gained:
+        parts.append(text(f"  Certifications gained: {_names(ladder, certs, changes.gained)}"))
+    if changes.lost:
+        parts.append(text(f"  Certifications lost: {_names(ladder, certs, changes.lost)}"))
+    if changes.years:
+        parts.append(text(f"  Years of experience: {changes.years[0]} -> {changes.years[1]}"))
+    if result.old_gap is not None and result.new_gap is not None:
+        parts.append(
+            text(
+                f"Readiness for {result.new_gap.target.name}: "
+                f"{percent(result.old_gap.readiness)} -> "
+                f"{percent(result.new_gap.readiness)}",
+                "bold",
+            )
+        )
     return Group(*parts)

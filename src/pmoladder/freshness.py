@@ -1,0 +1,82 @@
+"""How fresh a profile is: self-ratings that are old, certifications that have lapsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from pmoladder.errors import PmoError
+from pmoladder.ladder import Ladder
+from pmoladder.profile import Person
+
+STALE_AFTER_MONTHS = 12
+EXPIRING_WITHIN_DAYS = 90
+TODAY_ENV = "PMOLADDER_TODAY"
+
+
+@dataclass(frozen=True)
+class Freshness:
+    as_of: dt.date
+    stale_after_months: int
+    assessed: dict[str, dt.date] = field(default_factory=dict)  # skill -> when assessed
+    stale: dict[str, dt.date] = field(default_factory=dict)  # the old ones among them
+    expired: dict[str, dt.date] = field(default_factory=dict)  # certification -> expiry
+    expiring: dict[str, dt.date] = field(default_factory=dict)
+
+
+def today() -> dt.date:
+    """Today, or $PMOLADDER_TODAY (YYYY-MM-DD) for reproducible reports."""
+    value = os.environ.get(TODAY_ENV)
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PmoError(f"${TODAY_ENV} must be a date written YYYY-MM-DD, not '{value}'") from None
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, last)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def add_years(day: dt.date, years: float) -> dt.date:
+    return months_before(day, -round(years * 12))
+
+
+def expiry(ladder: Ladder, person: Person, cert_id: str) -> dt.date | None:
+    """The profile's own `expires`, else `earned` plus the ladder's renewal period."""
+    held = person.certifications[cert_id]
+    if held.expires is not None:
+        return held.expires
+    cert = ladder.certifications.get(cert_id)
+    if held.earned is None or cert is None or cert.renews_every_years is None:
+        return None
+    return add_years(held.earned, cert.renews_every_years)
+
+
+def freshness(ladder: Ladder, person: Person, as_of: dt.date, stale_after_months: int) -> Freshness:
+    cutoff = months_before(as_of, stale_after_months)
+    soon = as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
+    result = Freshness(as_of, stale_after_months)
+    for skill_id, rating in person.skills.items():
+        if rating.assessed is not None:
+            result.assessed[skill_id] = rating.assessed
+            if rating.assessed < cutoff:
+                result.stale[skill_id] = rating.assessed
+    for cert_id in person.certifications:
+        ends = expiry(ladder, person, cert_id)
+        if ends is None:
+            continue
+        if ends < as_of:
+            result.expired[cert_id] = ends
+        elif ends <= soon:
+            result.expiring[cert_id] = ends
+    return result
