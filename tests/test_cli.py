@@ -445,3 +445,29 @@ def test_gap_json_marks_stale_ratings_and_lapsed_certifications(write):
     assert data["certifications"]["expired"] == [{"id": "pmp", "on": "2026-01-01"}]
     fresh = json.loads(run("gap", "-p", path, "-f", "json", "--stale-after", "48").stdout)
     assert not next(s for s in fresh["skills"] if s["id"] == "leadership")["stale"]
+
+
+def test_assess_from_piped_answers_updates_the_profile_in_place(write):
+    path = write("p.yaml", "# mine\ntarget_role: lead\nskills:\n  planning: 1  # note\n")
+    result = run("assess", "-p", path, "--ladder", MINI, "--no-evidence", input="2\n\nstrong\n")
+    assert result.exit_code == 0, result.stderr
+    assert open(path).read() == (
+        "# mine\ntarget_role: lead\nskills:\n"
+        "  planning: {level: 2, assessed: 2026-11-26} # note\n"
+        "  people: {level: 0, assessed: 2026-11-26}\n"
+        "  money: {level: 3, assessed: 2026-11-26}\n"
+    )
+
+
+def test_assess_without_answers_refuses_and_changes_nothing(write):
+    path = write("p.yaml", "target_role: lead\n")
+    result = run("assess", "-p", path, "--ladder", MINI, input="")
+    assert result.exit_code == 2 and "no answer on standard input" in result.stderr
+    assert open(path).read() == "target_role: lead\n"
+
+
+def test_assess_rejects_a_bad_piped_level(write):
+    path = write("p.yaml", "target_role: lead\n")
+    result = run("assess", "-p", path, "--ladder", MINI, "--no-evidence", input="9\n")
+    assert result.exit_code == 2 and "not a level of this ladder" in result.stderr
+    assert open(path).read() == "target_role: lead\n"

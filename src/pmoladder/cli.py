@@ -507,6 +507,118 @@ def diff(
 
 
 @app.command()
+def assess(
+    profile: Optional[str] = ProfileOpt,
+    target: Optional[str] = typer.Option(
+        None,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        show_default=False,
+        help="Ask about this role's skills; default the profile's target_role.",
+    ),
+    every: bool = typer.Option(False, "--all", help="Ask about every skill of the ladder."),
+    evidence: bool = typer.Option(
+        True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
+    ),
+    ladder: Optional[str] = LadderOpt,
+) -> None:
+    """Rate yourself skill by skill, seeing what each level looks like, and update the
+    profile in place: comments and key order are kept, and each answer is dated.
+
+    Press Enter to keep what the profile has. Answers can be piped, one line each: a
+    level (number or name), then the evidence unless --no-evidence.
+
+    ```
+    pmoladder assess --target director
+    printf '3\n\n4\nLed the Q3 review\n' | pmoladder assess --target pm
+    ```
+    """
+    from pmoladder.assessment import (
+        Answer,
+        apply_answers,
+        current_answer,
+        read_level,
+        skills_to_assess,
+    )
+    from pmoladder.files import write_atomic
+    from pmoladder.freshness import today
+    from pmoladder.profile import person_from, profile_path
+    from pmoladder.yamlfile import parse, read_text
+
+    kb = _ladder(ladder)
+    path = profile_path(profile)
+    if path == "-":
+        _usage("assess updates the profile in place: give it a file, not '-'")
+    name, text = read_text(path)
+    person = person_from(parse(name, text), kb)
+    role = None if every else (kb.role(target) if target else person.target_role)
+    ask = _Asker()
+    answers = {}
+    for skill in skills_to_assess(kb, role):
+        level, had = current_answer(person, skill.id)
+        ask.show(_level_card(kb, skill, role))
+        while True:
+            chosen = read_level(kb, ask(f"Level [{level} {kb.level_name(level)}]: "), level)
+            if chosen is not None:
+                break
+            ask.retry(f"not a level of this ladder: give 0..{kb.max_level} or a level name")
+        note = ask(f"Evidence [{had or 'none'}]: ").strip() or None if evidence else None
+        answers[skill.id] = Answer(chosen, note)
+    updated = apply_answers(text, answers, today())
+    person_from(parse(name, updated), kb)  # never write what would not load back
+    write_atomic(path, updated, force=True)
+    sys.stderr.write(f"updated {len(answers)} skills in {path}; next: 'pmoladder gap'\n")
+
+
+def _level_card(kb: Any, skill: Any, role: Any) -> str:
+    lines = [f"\n{skill.name} ({skill.id})"]
+    if role is not None and skill.id in role.skills:
+        level = role.skills[skill.id].level
+        lines[0] += f": {role.name} needs {level} {kb.level_name(level)}"
+    for scale in kb.scale:
+        descriptor = skill.levels.get(scale.level) or scale.description or ""
+        lines.append(f"  {scale.level} {scale.name}: {descriptor}")
+    return "\n".join(lines)
+
+
+class _Asker:
+    """Questions on stderr, answers from a terminal or from piped lines."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin.isatty()
+
+    def show(self, message: str) -> None:
+        from pmoladder.errors import printable
+
+        sys.stderr.write(printable(message) + "\n")
+
+    def __call__(self, prompt: str) -> str:
+        from pmoladder.errors import PmoError
+
+        sys.stderr.write(prompt)
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stderr.write("\n")
+            raise PmoError(
+                "no answer on standard input"
+                + ("" if self.interactive else " (not a terminal: pipe one answer per line)")
+                + "; the profile was not changed"
+            )
+        if not self.interactive:
+            sys.stderr.write("\n")
+        return line.rstrip("\n")
+
+    def retry(self, message: str) -> None:
+        from pmoladder.errors import PmoError
+
+        if not self.interactive:
+            raise PmoError(f"{message}; the profile was not changed")
+        sys.stderr.write(f"  {message}\n")
+
+
+@app.command()
 def validate(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Profiles or ladders."),
     kind: Optional[FileKind] = typer.Option(
