@@ -1,0 +1,65 @@
+"""The README shows real output: each marked block is what its command prints today."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pmoladder.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+BLOCK = re.compile(r"<!-- output: (?P<command>.+?) -->\n```text\n(?P<body>.*?)```\n", re.S)
+
+
+def output_of(command: str) -> str:
+    args = shlex.split(command)
+    assert args[0] == "pmoladder"
+    result = CliRunner().invoke(app, args[1:], env={"COLUMNS": "92"})
+    text = result.stdout + result.stderr  # validate reports its findings on stderr
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def blocks() -> list[tuple[str, str]]:
+    return [(m["command"], m["body"]) for m in BLOCK.finditer(README.read_text(encoding="utf-8"))]
+
+
+def test_the_readme_has_output_blocks():
+    assert len(blocks()) >= 4
+
+
+@pytest.mark.parametrize(("command", "body"), blocks(), ids=[c for c, _ in blocks()])
+def test_readme_output_is_current(command, body, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    actual = output_of(command)
+    if os.environ.get("UPDATE_GOLDEN"):
+        text = README.read_text(encoding="utf-8")
+        README.write_text(
+            text.replace(f"```text\n{body}```", f"```text\n{actual}```", 1), encoding="utf-8"
+        )
+        return
+    assert actual == body
+
+
+def test_readme_chart_is_current(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    svg = CliRunner().invoke(app, ["gap", "--profile", "examples/profile.yaml", "-f", "svg"]).stdout
+    path = ROOT / "docs" / "gap.svg"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(svg, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == svg
+
+
+def test_readme_quick_start_is_the_two_commands_ci_runs():
+    text = README.read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in (
+        "pip install . && pmoladder gap --profile examples/profile.yaml",
+        "pip install '.[test]' && pytest",
+    ):
+        assert command in text and command in ci
