@@ -104,3 +104,9 @@ def test_profile_path_precedence(monkeypatch, tmp_path):
     monkeypatch.setenv("PMOLADDER_PROFILE", "from-env.yaml")
     assert profile_path(None) == "from-env.yaml"
     assert profile_path("given.yaml") == "given.yaml"
+
+
+@pytest.mark.parametrize("text", ["?\n", "1: 2\n", "? [a]\n: b\n"])
+def test_keys_that_are_not_strings_are_one_error(write, mini, text):
+    errs = errors_of(write, mini, text)
+    assert errs and all("\n" not in e for e in errs)

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
 from pmoladder.gap import Standing
 from pmoladder.ladder import Ladder
@@ -136,7 +138,10 @@ def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
             data.pop(loc[0], None)
     if skills is not None and "skills" in data:
         data["skills"] = skills
-    return ProfileFile.model_validate(data)
+    try:
+        return ProfileFile.model_validate(data)
+    except ValidationError:  # nothing sound is left to check further
+        return ProfileFile()
 
 
 def _bad_level(value: int | str, ladder: Ladder) -> str:
