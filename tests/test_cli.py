@@ -24,9 +24,31 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"pmoladder {__version__}\n"
 
 
-@pytest.mark.parametrize(
-    "command", ["roles", "role", "skills", "gap", "path", "next", "match", "plan"]
-)
+COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]
+
+
+def test_all_commands_are_known():
+    assert sorted(COMMANDS) == sorted(
+        [
+            "roles",
+            "role",
+            "skills",
+            "gap",
+            "path",
+            "next",
+            "match",
+            "plan",
+            "init",
+            "assess",
+            "progress",
+            "diff",
+            "validate",
+            "schema",
+        ]
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -471,3 +493,15 @@ def test_assess_rejects_a_bad_piped_level(write):
     result = run("assess", "-p", path, "--ladder", MINI, "--no-evidence", input="9\n")
     assert result.exit_code == 2 and "not a level of this ladder" in result.stderr
     assert open(path).read() == "target_role: lead\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_no_color_is_accepted_everywhere(command):
+    result = run(command, "--no-color", "--help")
+    assert result.exit_code == 0
+    assert run("--no-color", command, "--help").exit_code == 0
+
+
+def test_empty_collections_in_yaml_mean_none(write):
+    path = write("p.yaml", "target_role: pm\nskills:\ncertifications:\ntools:\n")
+    assert run("gap", "-p", path, "-f", "json").exit_code == 0

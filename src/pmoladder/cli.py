@@ -128,6 +128,7 @@ def _root(
     version: bool = typer.Option(
         False, "--version", "-V", callback=_version, is_eager=True, help="Show the version."
     ),
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Plan a project-management career: the ladder from Project Coordinator to Chief
     Project Officer, the skills each rung needs, and your gap to the one you want.
@@ -140,6 +141,8 @@ def _root(
 
     Exit codes: 0 done, 1 the answer is "no" (gap --check not ready), 2 bad usage or input.
     """
+    if no_color:
+        os.environ["NO_COLOR"] = "1"
 
 
 def _emit(kind: str, fmt: Enum, *args: Any, no_color: bool = False) -> None:
@@ -393,6 +396,7 @@ def init(
         "exist yet is written too.",
     ),
     ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Write a starter profile listing every skill of the ladder, with comments on each
     field and a schema modeline so that editors complete and check it.
@@ -522,6 +526,7 @@ def assess(
         True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
     ),
     ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Rate yourself skill by skill, seeing what each level looks like, and update the
     profile in place: comments and key order are kept, and each answer is dated.
@@ -626,6 +631,7 @@ def validate(
     ),
     fmt: TextJson = _format_opt(TextJson.text),
     ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Check profiles and ladders and report every problem in every file, as
     PATH:LINE:COL: key.path: message. Exits 1 when any file is invalid.
@@ -658,6 +664,7 @@ def validate(
 @app.command()
 def schema(
     kind: FileKind = typer.Argument(..., help="Which file kind."),
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a file kind, for editors and CI.
 

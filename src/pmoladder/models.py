@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -81,6 +81,15 @@ class _Model(BaseModel):
         # `x-` keys are extensions: accepted anywhere (the loader drops them).
         json_schema_extra={"patternProperties": {"^x-": {}}},
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_empty(cls, data: Any) -> Any:
+        """`tools:` with nothing after it is null in YAML; for a collection it means none."""
+        if not isinstance(data, dict) or None not in data.values():
+            return data
+        empty = {n for n, f in cls.model_fields.items() if isinstance(f.default, (list, dict))}
+        return {k: v for k, v in data.items() if v is not None or k not in empty}
 
 
 class _Entry(_Model):
