@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pmoladder.assessment import Answer, apply_answers, read_level, skills_to_assess
+from pmoladder.assessment import Answer, apply_answers, level_card, read_level, skills_to_assess
 from pmoladder.ladder import Ladder
 
 PROFILE = """\
@@ -57,3 +57,14 @@ def test_skills_to_assess(mini: Ladder):
         "money",
     ]
     assert [s.id for s in skills_to_assess(mini, None)] == ["planning", "people", "money", "unused"]
+
+
+def test_level_card_shows_every_level_and_the_requirement(mini: Ladder):
+    card = level_card(mini, mini.skills["people"], mini.roles["lead"])
+    assert card.splitlines()[1:] == [
+        "People (people): Team Lead needs 3 Strong",
+        "  0 None: ",
+        "  1 Basic: ",
+        "  2 Good: ",
+        "  3 Strong: ",
+    ]

@@ -66,6 +66,18 @@ def apply_answers(text: str, answers: dict[str, Answer], when: dt.date) -> str:
     return out.getvalue()
 
 
+def level_card(ladder: Ladder, skill: Skill, role: Role | None) -> str:
+    """What each level of the skill looks like, and what the role needs."""
+    lines = [f"\n{skill.name} ({skill.id})"]
+    if role is not None and skill.id in role.skills:
+        level = role.skills[skill.id].level
+        lines[0] += f": {role.name} needs {level} {ladder.level_name(level)}"
+    for scale in ladder.scale:
+        descriptor = skill.levels.get(scale.level) or scale.description or ""
+        lines.append(f"  {scale.level} {scale.name}: {descriptor}")
+    return "\n".join(lines)
+
+
 def current_answer(person: Person, skill_id: str) -> tuple[int, str | None]:
     rating = person.skills.get(skill_id)
     return (0, None) if rating is None else (rating.level, rating.evidence)

@@ -6,7 +6,6 @@ needs it, because shell completion and every script call pay for what is loaded 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import Enum
@@ -102,6 +101,14 @@ FromOpt = typer.Option(
     metavar="ROLE",
     show_default=False,
     help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
+)
+TargetOpt = typer.Option(
+    None,
+    "--target",
+    "-t",
+    metavar="ROLE",
+    show_default=False,
+    help="The role to measure against; default the profile's target_role.",
 )
 StaleOpt = typer.Option(
     12,
@@ -223,14 +230,7 @@ def skills(
 
 @app.command()
 def gap(
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        help="Role to measure against; default the profile's target_role.",
-    ),
+    target: Optional[str] = TargetOpt,
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
     check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
@@ -351,14 +351,7 @@ def match(
 
 @app.command()
 def plan(
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        help="Role to plan for; default the profile's target_role.",
-    ),
+    target: Optional[str] = TargetOpt,
     profile: Optional[str] = ProfileOpt,
     stale_after: int = StaleOpt,
     fmt: PlanFormat = _format_opt(PlanFormat.table),
@@ -387,7 +380,7 @@ def plan(
 @app.command()
 def init(
     path: str = typer.Argument("profile.yaml", help="Where to write the profile."),
-    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     schema_ref: str = typer.Option(
         "profile.schema.json",
         "--schema",
@@ -425,14 +418,7 @@ def init(
 @app.command()
 def progress(
     profile: Optional[str] = ProfileOpt,
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        help="Role to measure against; default the latest profile's target_role.",
-    ),
+    target: Optional[str] = TargetOpt,
     since_rev: Optional[str] = typer.Option(
         None,
         "--since",
@@ -513,14 +499,7 @@ def diff(
 @app.command()
 def assess(
     profile: Optional[str] = ProfileOpt,
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        help="Ask about this role's skills; default the profile's target_role.",
-    ),
+    target: Optional[str] = TargetOpt,
     every: bool = typer.Option(False, "--all", help="Ask about every skill of the ladder."),
     evidence: bool = typer.Option(
         True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
@@ -543,6 +522,7 @@ def assess(
         Answer,
         apply_answers,
         current_answer,
+        level_card,
         read_level,
         skills_to_assess,
     )
@@ -562,7 +542,7 @@ def assess(
     answers = {}
     for skill in skills_to_assess(kb, role):
         level, had = current_answer(person, skill.id)
-        ask.show(_level_card(kb, skill, role))
+        ask.show(level_card(kb, skill, role))
         while True:
             chosen = read_level(kb, ask(f"Level [{level} {kb.level_name(level)}]: "), level)
             if chosen is not None:
@@ -574,17 +554,6 @@ def assess(
     person_from(parse(name, updated), kb)  # never write what would not load back
     write_atomic(path, updated, force=True)
     sys.stderr.write(f"updated {len(answers)} skills in {path}; next: 'pmoladder gap'\n")
-
-
-def _level_card(kb: Any, skill: Any, role: Any) -> str:
-    lines = [f"\n{skill.name} ({skill.id})"]
-    if role is not None and skill.id in role.skills:
-        level = role.skills[skill.id].level
-        lines[0] += f": {role.name} needs {level} {kb.level_name(level)}"
-    for scale in kb.scale:
-        descriptor = skill.levels.get(scale.level) or scale.description or ""
-        lines.append(f"  {scale.level} {scale.name}: {descriptor}")
-    return "\n".join(lines)
 
 
 class _Asker:
@@ -649,6 +618,8 @@ def validate(
     kb = _ladder(ladder)
     reports = [check(path, kb, kind.value if kind else None) for path in files]
     if fmt.value == "json":
+        import json
+
         problems = [p.as_dict() for r in reports for p in r.problems]
         sys.stdout.write(json.dumps(problems, indent=2, ensure_ascii=False) + "\n")
     else:
