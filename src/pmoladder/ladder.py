@@ -22,9 +22,7 @@ def builtin_path() -> Path:
 class Ladder:
     """A validated ladder with the indexes every command needs."""
 
-    def __init__(self, model: LadderFile, source: str) -> None:
-        self.model = model
-        self.source = source
+    def __init__(self, model: LadderFile) -> None:
         self.name = model.name
         self.scale = sorted(model.scale, key=lambda s: s.level)
         self.max_level = self.scale[-1].level
@@ -39,7 +37,6 @@ class Ladder:
         self.kpis = model.kpis
         self.feedback = model.feedback
         self.skill_order = {skill_id: i for i, skill_id in enumerate(self.skills)}
-        self.role_order = {role_id: i for i, role_id in enumerate(self.roles)}
         self._level_names = {s.name.casefold(): s.level for s in self.scale}
         self._role_keys: dict[str, Role] = {}
         for role in model.roles:
@@ -83,9 +80,6 @@ class Ladder:
             raise PmoError(f"unknown skill '{query}'{did_you_mean(query, list(self.skills))}")
         return found
 
-    def tier_rank(self, role: Role) -> int:
-        return list(self.tiers).index(role.tier) if role.tier in self.tiers else 0
-
     def requirements(self, role: Role) -> list[tuple[Skill, int, float]]:
         """(skill, level, weight) for each skill the role requires above 0, in ladder order."""
         reqs = [
@@ -108,7 +102,7 @@ def ladder_from(doc: Document) -> Ladder:
     errors = check_references(model, doc)
     if errors:
         raise FileErrors(errors)
-    return Ladder(model, doc.path)
+    return Ladder(model)
 
 
 def check_references(model: LadderFile, doc: Document) -> list[FileError]:
