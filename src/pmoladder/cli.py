@@ -79,6 +79,19 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids and aliases for shell completion; silent when the ladder cannot be read."""
+    from pmoladder.errors import PmoError
+    from pmoladder.ladder import load_ladder
+
+    try:
+        kb = load_ladder(ctx.params.get("ladder"))
+    except PmoError:
+        return []
+    return [key for key in kb.role_keys() if key.startswith(incomplete)]
+
+
 LadderOpt = typer.Option(
     None,
     "--ladder",
@@ -100,6 +113,7 @@ FromOpt = typer.Option(
     "--from",
     metavar="ROLE",
     show_default=False,
+    autocompletion=_complete_role,
     help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
 )
 TargetOpt = typer.Option(
@@ -108,6 +122,7 @@ TargetOpt = typer.Option(
     "-t",
     metavar="ROLE",
     show_default=False,
+    autocompletion=_complete_role,
     help="The role to measure against; default the profile's target_role.",
 )
 StaleOpt = typer.Option(
@@ -187,7 +202,9 @@ def roles(
 
 @app.command()
 def role(
-    role_id: str = typer.Argument(..., metavar="ROLE", help="Role id, alias or name."),
+    role_id: str = typer.Argument(
+        ..., metavar="ROLE", help="Role id, alias or name.", autocompletion=_complete_role
+    ),
     fmt: DetailFormat = _format_opt(DetailFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -267,6 +284,7 @@ def path(
         "--to",
         metavar="ROLE",
         show_default=False,
+        autocompletion=_complete_role,
         help="Where to go; default the profile's target_role.",
     ),
     from_role: Optional[str] = typer.Option(
@@ -274,6 +292,7 @@ def path(
         "--from",
         metavar="ROLE",
         show_default=False,
+        autocompletion=_complete_role,
         help="Where to start; default the profile's current_role.",
     ),
     profile: Optional[str] = ProfileOpt,
