@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pmoladder.ladder import Ladder, load_ladder
+from pmoladder.ladder import Ladder, builtin_path, ladder_from
+from pmoladder.yamlfile import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -18,17 +19,19 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("PMOLADDER_TODAY", "2026-11-26")  # stale ratings depend on the date
+    monkeypatch.setenv("PMOLADDER_CACHE_DIR", str(tmp_path / ".cache"))
     monkeypatch.chdir(tmp_path)
 
 
+# Session-wide ladders are set up before the isolation above, so they bypass the cache.
 @pytest.fixture(scope="session")
 def builtin() -> Ladder:
-    return load_ladder(None)
+    return ladder_from(load(str(builtin_path())))
 
 
 @pytest.fixture(scope="session")
 def mini() -> Ladder:
-    return load_ladder(str(FIXTURES / "mini-ladder.yaml"))
+    return ladder_from(load(str(FIXTURES / "mini-ladder.yaml")))
 
 
 @pytest.fixture

@@ -102,7 +102,10 @@ def test_interrupt_is_one_line_and_exit_130():
 
 
 def test_shell_completion_offers_role_ids():
-    env = {"COMP_WORDS": "pmoladder gap --target dir", "COMP_CWORD": "3",
-           "_PMOLADDER_COMPLETE": "complete_bash"}
+    env = {
+        "COMP_WORDS": "pmoladder gap --target dir",
+        "COMP_CWORD": "3",
+        "_PMOLADDER_COMPLETE": "complete_bash",
+    }
     result = pmoladder(env=env)
     assert result.returncode == 0 and "director" in result.stdout.split()

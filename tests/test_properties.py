@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from pmoladder.errors import FileError, FileErrors
 from pmoladder.gap import compute_gap
-from pmoladder.ladder import load_ladder
+from pmoladder.ladder import builtin_path, ladder_from
 from pmoladder.profile import person_from
-from pmoladder.yamlfile import decode, parse
+from pmoladder.yamlfile import decode, load, parse
 
-LADDER = load_ladder(None)
+LADDER = ladder_from(load(str(builtin_path())))  # module level: no fixtures, no cache
 SKILLS = list(LADDER.skills)
 LEVEL_NAMES = LADDER.level_names()
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,6 +13,9 @@ def main() -> NoReturn:
     # A short-lived process: cycle collection during the imports and the load costs more
     # than it could ever free.
     gc.disable()
+    # Pydantic looks for plugins (observability hooks) by scanning every installed
+    # package's metadata the first time it builds a validator; nothing here uses them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         from pmoladder.cli import app
 

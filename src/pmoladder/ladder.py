@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
 from pmoladder.models import LadderFile, Role, Skill, validate_document
-from pmoladder.yamlfile import Document, load
+from pmoladder.yamlfile import Document, decode, parse, read_bytes
 
 LADDER_ENV = "PMOLADDER_LADDER"
 
@@ -94,7 +94,15 @@ def ladder_path(explicit: str | None = None) -> str:
 
 def load_ladder(path: str | None = None) -> Ladder:
     """Load and check a ladder file: `path`, else $PMOLADDER_LADDER, else the built-in one."""
-    return ladder_from(load(ladder_path(path)))
+    from pmoladder import cache
+
+    name, raw = read_bytes(ladder_path(path))
+    found = cache.get(raw)
+    if isinstance(found, Ladder):
+        return found
+    ladder = ladder_from(parse(name, decode(name, raw)))
+    cache.put(raw, ladder)
+    return ladder
 
 
 def ladder_from(doc: Document) -> Ladder:

@@ -95,22 +95,24 @@ class Document:
         return FileError(self.path, message, line, column, key or None)
 
 
+def read_bytes(path: str) -> tuple[str, bytes]:
+    """The display name and raw bytes of `path` (`-` is standard input), within the limit."""
+    if path == "-":
+        return "<stdin>", sys.stdin.buffer.read(MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            return path, handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise FileError(path, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise FileError(path, "no such file") from None
+    except OSError as exc:
+        raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
 def read_text(path: str) -> tuple[str, str]:
     """The display name and decoded text of `path` (`-` is standard input)."""
-    if path == "-":
-        name = "<stdin>"
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        name = path
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        except IsADirectoryError:
-            raise FileError(name, "is a directory, not a file") from None
-        except FileNotFoundError:
-            raise FileError(name, "no such file") from None
-        except OSError as exc:
-            raise FileError(name, f"cannot read: {exc.strerror or exc}") from None
+    name, raw = read_bytes(path)
     return name, decode(name, raw)
 
 
