@@ -505,3 +505,15 @@ def test_no_color_is_accepted_everywhere(command):
 def test_empty_collections_in_yaml_mean_none(write):
     path = write("p.yaml", "target_role: pm\nskills:\ncertifications:\ntools:\n")
     assert run("gap", "-p", path, "-f", "json").exit_code == 0
+
+
+def test_json_and_csv_keep_control_characters_inert(write):
+    ladder = open(MINI, encoding="utf-8").read().replace(
+        "name: Team Lead", 'name: "Lead\\e[2J\\x9b31m\\u202e"'
+    )
+    path = write("l.yaml", ladder)
+    out = run("roles", "--ladder", path, "-f", "json").stdout
+    assert not any(ch in out for ch in "\x1b\x9b\u202e")
+    assert json.loads(out)["roles"][1]["name"] == "Lead\x1b[2J\x9b31m\u202e"
+    csv_out = run("roles", "--ladder", path, "-f", "csv").stdout
+    assert not any(ch in csv_out for ch in "\x1b\x9b\u202e") and "Lead\\x1b[2J" in csv_out

@@ -19,6 +19,12 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def json_safe(text: str) -> str:
+    """JSON text with the control and bidi characters that json.dumps leaves raw escaped
+    as \\uXXXX: still the same JSON value, but inert if printed to a terminal."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def one_line(text: str) -> str:
     """`printable`, with newlines and tabs escaped too, for single-line messages."""
     return printable(text).replace("\n", "\\n").replace("\t", "\\t")

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from pmoladder.errors import printable
+
 if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
@@ -15,7 +17,7 @@ def _write(header: list[str], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([printable(str(cell)) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from pmoladder.errors import json_safe
+
 if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap, SkillGap
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def ref(entry: Any) -> dict[str, str] | None:
