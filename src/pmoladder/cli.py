@@ -534,7 +534,7 @@ def assess(
 
     ```
     pmoladder assess --target director
-    printf '3\n\n4\nLed the Q3 review\n' | pmoladder assess --target pm
+    pmoladder assess --target pm --no-evidence < answers.txt
     ```
     """
     from pmoladder.assessment import (
@@ -613,7 +613,7 @@ class _Asker:
 
 @app.command()
 def validate(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Profiles or ladders."),
+    files: list[str] = typer.Argument(..., metavar="FILE", help="Profiles or ladders."),
     kind: Optional[FileKind] = typer.Option(
         None, "--kind", show_default=False, help="Skip detection: every file is of this kind."
     ),
