@@ -132,6 +132,7 @@ def decode(name: str, raw: bytes) -> str:
 
 def parse(name: str, text: str) -> Document:
     """Parse `text` into a Document whose top level is a mapping."""
+    _check_flow_depth(name, text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -177,6 +178,35 @@ def _located(name: str, exc: yaml.MarkedYAMLError) -> FileError:
         )
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return FileError(name, problem, line, column)
+
+
+def _check_flow_depth(name: str, text: str) -> None:
+    """Refuse deep `[[[...` or `{{{...` nesting before composing, which recurses in C and,
+    with some libyaml builds, crashes the process instead of raising.
+
+    Only flow brackets nest cheaply (block nesting costs indentation, bounded by the size
+    limit), so a file with few brackets needs no scan, and the scan reads parser events,
+    which keep no recursion.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise FileError(
+                        name,
+                        f"nesting is deeper than {MAX_DEPTH} levels",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the parse proper reports it, with its place
 
 
 def _check_shape(name: str, root: Node) -> None:
