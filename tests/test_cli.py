@@ -508,8 +508,10 @@ def test_empty_collections_in_yaml_mean_none(write):
 
 
 def test_json_and_csv_keep_control_characters_inert(write):
-    ladder = open(MINI, encoding="utf-8").read().replace(
-        "name: Team Lead", 'name: "Lead\\e[2J\\x9b31m\\u202e"'
+    ladder = (
+        open(MINI, encoding="utf-8")
+        .read()
+        .replace("name: Team Lead", 'name: "Lead\\e[2J\\x9b31m\\u202e"')
     )
     path = write("l.yaml", ladder)
     out = run("roles", "--ladder", path, "-f", "json").stdout
