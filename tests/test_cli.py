@@ -44,6 +44,7 @@ def test_all_commands_are_known():
             "diff",
             "validate",
             "schema",
+            "team",
         ]
     )
 
@@ -519,3 +520,31 @@ def test_json_and_csv_keep_control_characters_inert(write):
     assert json.loads(out)["roles"][1]["name"] == "Lead\x1b[2J\x9b31m\u202e"
     csv_out = run("roles", "--ladder", path, "-f", "csv").stdout
     assert not any(ch in csv_out for ch in "\x1b\x9b\u202e") and "Lead\\x1b[2J" in csv_out
+
+
+def test_team_json_and_a_broken_profile(write):
+    a = write("a.yaml", "name: A\ncurrent_role: starter\nskills: {planning: 2, people: 3}\n")
+    b = write("b.yaml", "skills: {planning: 3}\n")
+    bad = write("bad.yaml", "skills: {plan: 1}\n")
+    result = run("team", a, b, bad, "--ladder", MINI, "--target", "lead", "-f", "json")
+    assert result.exit_code == 2 and result.stderr.startswith(f"{bad}:1:10: ")
+    data = json.loads(result.stdout)
+    assert data["target"] == {"id": "lead", "name": "Team Lead"}
+    assert [(p["name"], p["ready"]) for p in data["people"]] == [("A", False), (None, False)]
+    assert data["skills"][0] == {
+        "id": "money",
+        "name": "Money",
+        "required": 1,
+        "average": 0.0,
+        "meeting": 0,
+        "below": 2,
+    }
+
+
+def test_team_csv_is_a_matrix(write):
+    a = write("a.yaml", "name: A\nskills: {planning: 2}\n")
+    out = run("team", a, "--ladder", MINI, "--target", "lead", "-f", "csv").stdout
+    assert out.splitlines() == [
+        "person,path,readiness,ready,planning,people,money",
+        f"A,{a},0.222,False,2,0,0",
+    ]

@@ -23,6 +23,7 @@ from pmoladder.render.table import sparkline
         ("match", cli.TableJson),
         ("progress", cli.TableJson),
         ("diff", cli.TableJson),
+        ("team", cli.TeamFormat),
     ],
 )
 def test_every_format_a_command_offers_has_a_renderer(kind, choices):

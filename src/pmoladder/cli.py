@@ -27,6 +27,7 @@ GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg")
 TableJson = _choices("TableJson", "table", "json")
 PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
 TextJson = _choices("TextJson", "text", "json")
+TeamFormat = _choices("TeamFormat", "table", "json", "csv")
 FileKind = _choices("FileKind", "ladder", "profile")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
@@ -394,6 +395,56 @@ def plan(
     _emit(
         "plan", fmt, kb, make_plan(kb, _fresh(kb, person, result, stale_after)), no_color=no_color
     )
+
+
+@app.command()
+def team(
+    profiles: list[str] = typer.Argument(..., metavar="PROFILE", help="The team's profiles."),
+    target: str = typer.Option(
+        ...,
+        "--target",
+        "-t",
+        metavar="ROLE",
+        autocompletion=_complete_role,
+        help="The role to measure everyone against.",
+    ),
+    fmt: TeamFormat = _format_opt(TeamFormat.table),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """A team at a glance: each person's readiness for a role, and how many meet each of
+    its skills, thinnest cover first (a skill only one person meets is a single point of
+    failure).
+
+    ```
+    pmoladder team people/*.yaml --target pmo-manager
+    pmoladder team people/*.yaml --target pm --format csv > team.csv
+    ```
+
+    A profile that cannot be read is reported on stderr and left out; the exit code is
+    then 2, after the report on the rest.
+    """
+    from pmoladder.errors import PmoError
+    from pmoladder.profile import load_profile
+    from pmoladder.team import team_view
+
+    kb = _ladder(ladder)
+    role = kb.role(target)
+    people, failed = [], False
+    for path in profiles:
+        try:
+            person = load_profile(path, kb)
+        except PmoError as exc:
+            sys.stderr.write(exc.report() + "\n")
+            failed = True
+            continue
+        _warn(person.warnings)
+        people.append((path, person))
+    if not people:
+        raise typer.Exit(2)
+    _emit("team", fmt, kb, team_view(kb, people, role), no_color=no_color)
+    if failed:
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -11,6 +11,7 @@ from pmoladder.errors import printable
 if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
+    from pmoladder.team import Team
 
 
 def _write(header: list[str], rows: list[list[object]]) -> str:
@@ -42,4 +43,24 @@ def skills(ladder: Ladder) -> str:
     return _write(
         ["id", "name", "category", "description"],
         [[s.id, s.name, s.category or "", s.description or ""] for s in ladder.skills.values()],
+    )
+
+
+def team(ladder: Ladder, result: Team) -> str:
+    """One row a person, one column a skill of the target: a matrix for a spreadsheet."""
+    skills = [
+        c.skill for c in sorted(result.coverage, key=lambda c: ladder.skill_order[c.skill.id])
+    ]
+    return _write(
+        ["person", "path", "readiness", "ready", *[s.id for s in skills]],
+        [
+            [
+                m.label,
+                m.path,
+                f"{m.gap.readiness:.3f}",
+                m.gap.ready,
+                *[m.person.standing().levels.get(s.id, 0) for s in skills],
+            ]
+            for m in result.members
+        ],
     )

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pmoladder.plan import Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
+    from pmoladder.team import Team
 
 
 def dumps(data: Any) -> str:
@@ -322,3 +323,32 @@ def diff(ladder: Ladder, result: Diff) -> str:
             "to": _readiness(result.new_gap),
         }
     return dumps(data)
+
+
+def team(ladder: Ladder, result: Team) -> str:
+    return dumps(
+        {
+            "target": ref(result.target),
+            "people": [
+                {
+                    "path": m.path,
+                    "name": m.person.name,
+                    "current_role": ref(m.person.current_role),
+                    "readiness": _readiness(m.gap),
+                    "ready": m.gap.ready,
+                }
+                for m in result.members
+            ],
+            "skills": [
+                {
+                    "id": c.skill.id,
+                    "name": c.skill.name,
+                    "required": c.required,
+                    "average": round(c.average, 2),
+                    "meeting": c.meeting,
+                    "below": len(c.levels) - c.meeting,
+                }
+                for c in result.coverage
+            ],
+        }
+    )

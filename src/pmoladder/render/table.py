@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pmoladder.plan import Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
+    from pmoladder.team import Team
 
 
 def text(value: Any, style: str = "") -> Text:
@@ -455,3 +456,35 @@ def diff(ladder: Ladder, result: Diff) -> Group:
             )
         )
     return Group(*parts)
+
+
+def team(ladder: Ladder, result: Team) -> Group:
+    people = Table(
+        title=printable(f"Team readiness for {result.target.name}"), show_edge=False, pad_edge=False
+    )
+    people.add_column("Person")
+    people.add_column("Current role")
+    people.add_column("Readiness", justify="right")
+    people.add_column("Biggest gap")
+    for m in result.members:
+        biggest = m.gap.gapped()[0] if m.gap.gapped() else None
+        people.add_row(
+            text(m.label),
+            text(m.person.current_role.name if m.person.current_role else "-"),
+            _readiness_cell(m.gap),
+            text(f"{biggest.name} +{biggest.gap}" if biggest else "-"),
+        )
+    cover = Table(title="Skill cover, thinnest first", show_edge=False, pad_edge=False)
+    cover.add_column("Skill")
+    cover.add_column("Required")
+    cover.add_column("Average", justify="right")
+    cover.add_column("Meeting it", justify="right")
+    for c in result.coverage:
+        style = "red" if c.meeting == 0 else ("yellow" if c.meeting == 1 else "")
+        cover.add_row(
+            text(c.skill.name),
+            level_cell(ladder, c.required),
+            f"{c.average:.1f}",
+            text(f"{c.meeting} of {len(c.levels)}", style),
+        )
+    return Group(people, Text(), cover)
