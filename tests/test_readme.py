@@ -63,3 +63,15 @@ def test_readme_quick_start_is_the_two_commands_ci_runs():
         "pip install '.[test]' && pytest",
     ):
         assert command in text and command in ci
+
+
+def test_pre_commit_hook_runs_validate_on_profiles_and_ladders():
+    import re as regex
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "pmoladder-validate" and hook["entry"] == "pmoladder validate"
+    pattern = regex.compile(hook["files"])
+    assert pattern.search("people/profile-alex.yaml") and pattern.search("ladder.yml")
+    assert not pattern.search("docker-compose.yaml")
