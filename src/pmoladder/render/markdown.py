@@ -151,6 +151,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
             fact = f": {cell(c.certification.eligibility)}" if c.certification.eligibility else ""
             kind = "required" if c.required else "recommended"
             lines.append(f"- [ ] {cell(c.certification.name)} ({kind}){fact}")
+    if not (result.skills or result.certifications):
+        lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
     lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
     renew = _freshness(ladder, gap)
     if renew:

@@ -249,7 +249,8 @@ def skill(ladder: Ladder, result: Skill) -> Group:
     levels.add_column("What it looks like")
     for s in ladder.scale:
         if s.level > 0:
-            levels.add_row(level_cell(ladder, s.level), text(result.levels.get(s.level, "")))
+            descriptor = result.levels.get(s.level) or s.description
+            levels.add_row(level_cell(ladder, s.level), text(descriptor))
     needed = Table(show_edge=False, pad_edge=False)
     needed.add_column("Role")
     needed.add_column("Level")
@@ -258,7 +259,8 @@ def skill(ladder: Ladder, result: Skill) -> Group:
         if result.id in r.skills:
             req = r.skills[result.id]
             needed.add_row(text(r.name), level_cell(ladder, req.level), number(req.weight))
-    return Group(*parts, Text(), levels, Text(), title("Required by"), needed)
+    required_by: Any = needed if needed.row_count else text("No role requires it.")
+    return Group(*parts, Text(), levels, Text(), title("Required by"), required_by)
 
 
 def _readiness_cell(result: Gap | None) -> Text:
@@ -373,6 +375,8 @@ def plan(ladder: Ladder, result: Plan) -> Group:
             kind = "required" if c.required else "recommended"
             fact = f": {c.certification.eligibility}" if c.certification.eligibility else ""
             parts.append(text(f"- {c.certification.name} ({kind}){fact}"))
+    if not (result.skills or result.certifications):
+        parts += [Text(), text(f"You meet every skill and certification {gap.target.name} needs.")]
     parts += [Text(), *_gap_footer(ladder, gap)[2:]]
     if result.challenges:
         parts += [Text(), title("Challenges you will meet")]
