@@ -39,3 +39,8 @@ def test_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path):
     target.chmod(0o600)
     write_atomic(target, "y\n", force=True)
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(PmoError, match="cannot write .*: No such file or directory"):
+        write_atomic(tmp_path / "nope" / "p.yaml", "x\n")
