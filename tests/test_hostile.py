@@ -162,3 +162,15 @@ def test_billion_laughs_would_really_explode_without_the_guard():
         size, layer = size * len(layer), layer[0]
     assert size * len(layer) == 10**12
     assert os.environ.get("PMOLADDER_DEBUG") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected", "located"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_hostile_files_through_validate_exit_1(tmp_path, content, expected, located):
+    path = tmp_path / "profile.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result, seconds = run("validate", "--kind", "profile", str(path), cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == b""
+    check_one_line(result, str(path), expected, located)
+    assert seconds < MAX_SECONDS

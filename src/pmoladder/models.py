@@ -276,9 +276,30 @@ def validate_document(model: type[BaseModel], doc: Any) -> Any:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         known = _field_names(model)
-        # A typo shows as an unknown key and a missing one: the unknown key says more.
-        found = sorted(exc.errors(include_url=False), key=lambda e: e["type"] == "missing")
+        found = _without_typo_echoes(exc.errors(include_url=False))
         raise FileErrors([_located(doc, e, known) for e in found]) from None
+
+
+def _without_typo_echoes(errors: list[Any]) -> list[Any]:
+    """A typo shows as an unknown key and as a missing one; the unknown key, with its
+    suggestion, says it all, so the missing key it stands for is not reported again."""
+    from pmoladder.errors import close_matches
+
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(e["loc"][:-1]), []).append(str(e["loc"][-1]))
+    return [
+        e
+        for e in errors
+        if not (
+            e["type"] == "missing"
+            and any(
+                close_matches(key, [str(e["loc"][-1])])
+                for key in unknown.get(tuple(e["loc"][:-1]), [])
+            )
+        )
+    ]
 
 
 def _located(doc: Any, error: Any, known: list[str]) -> Any:
