@@ -48,6 +48,7 @@ def test_unknown_skill_suggests_the_right_id(write, mini):
         ("yes", "expected a level"),
         ("great", "unknown level name"),
         ("goood", "did you mean 'good'"),
+        ('"2"', "quoted text: write the number without quotes"),
     ],
 )
 def test_bad_levels_are_errors_not_coercions(write, mini, value, expected):

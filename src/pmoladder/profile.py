@@ -148,5 +148,7 @@ def _bad_level(value: int | str, ladder: Ladder) -> str:
     names = ", ".join(f"{s.level} {s.name}" for s in ladder.scale)
     if isinstance(value, int):
         return f"level {value} is outside the scale 0..{ladder.max_level} ({names})"
+    if value.strip().lstrip("-").isdigit():
+        return f"level '{value}' is quoted text: write the number without quotes"
     hint = did_you_mean(value, [n.casefold() for n in ladder.level_names()])
     return f"unknown level name '{value}'{hint}; the scale is {names}"
