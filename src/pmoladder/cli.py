@@ -269,8 +269,6 @@ def gap(
     """
     from pmoladder.gap import compute_gap
 
-    if from_role is not None and target is None:
-        _usage("--from needs --target")
     kb, standing, person = _standing(profile, from_role, ladder)
     result = _fresh(kb, person, compute_gap(kb, standing, _target(kb, target, person)), stale_after)
     _emit("gap", fmt, kb, result, no_color=no_color)
@@ -373,6 +371,7 @@ def match(
 def plan(
     target: Optional[str] = TargetOpt,
     profile: Optional[str] = ProfileOpt,
+    from_role: Optional[str] = FromOpt,
     stale_after: int = StaleOpt,
     fmt: PlanFormat = _format_opt(PlanFormat.table),
     ladder: Optional[str] = LadderOpt,
@@ -384,17 +383,16 @@ def plan(
     ```
     pmoladder plan --profile profile.yaml
     pmoladder plan --target pmo-manager --format markdown > PLAN.md
+    pmoladder plan --from pm --target director
     ```
     """
     from pmoladder.gap import compute_gap
     from pmoladder.plan import make_plan
 
-    kb = _ladder(ladder)
-    person = _person(profile, kb)
-    result = compute_gap(kb, person.standing(), _target(kb, target, person))
-    _emit(
-        "plan", fmt, kb, make_plan(kb, _fresh(kb, person, result, stale_after)), no_color=no_color
-    )
+    kb, standing, person = _standing(profile, from_role, ladder)
+    result = compute_gap(kb, standing, _target(kb, target, person))
+    fresh = _fresh(kb, person, result, stale_after)
+    _emit("plan", fmt, kb, make_plan(kb, fresh), no_color=no_color)
 
 
 @app.command()
@@ -766,6 +764,8 @@ def _person(profile: Optional[str], kb: Any, required: bool = True) -> Any:
 def _target(kb: Any, target: Optional[str], person: Any) -> Any:
     if target is not None:
         return kb.role(target)
+    if person is None:
+        _usage("--from needs --target")
     if person.target_role is None:
         _usage("no target: pass --target ROLE or set target_role in the profile")
     return person.target_role
