@@ -548,3 +548,17 @@ def test_team_csv_is_a_matrix(write):
         "person,path,readiness,ready,planning,people,money",
         f"A,{a},0.222,False,2,0,0",
     ]
+
+
+@pytest.mark.parametrize("command", ["gap", "plan"])
+def test_from_needs_a_target(command):
+    result = run(command, "--from", "pm")
+    assert result.exit_code == 2 and result.stderr == "pmoladder: error: --from needs --target\n"
+
+
+def test_plan_from_a_role():
+    data = json.loads(
+        run("plan", "--from", "pm", "--target", "program-manager", "-f", "json").stdout
+    )
+    assert data["current_role"]["id"] == "pm"
+    assert [c["id"] for c in data["certifications"]][0] == "pmp"  # newly required
