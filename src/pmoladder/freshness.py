@@ -10,7 +10,6 @@ from pmoladder.errors import PmoError
 from pmoladder.ladder import Ladder
 from pmoladder.profile import Person
 
-STALE_AFTER_MONTHS = 12
 EXPIRING_WITHIN_DAYS = 90
 TODAY_ENV = "PMOLADDER_TODAY"
 

@@ -130,7 +130,6 @@ class Certification(_Entry):
     issuer: Text | None = None
     renews_every_years: Weight | None = None
     eligibility: Text | None = Field(None, description="One line on who may sit for it.")
-    url: Text | None = None
 
 
 class Tool(_Entry):

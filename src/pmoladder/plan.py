@@ -32,6 +32,12 @@ class CertificationItem:
     certification: Certification
     required: bool
 
+    @property
+    def note(self) -> str:
+        """`PMI, required`: who issues it and whether the target demands it."""
+        kind = "required" if self.required else "recommended"
+        return f"{self.certification.issuer}, {kind}" if self.certification.issuer else kind
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -42,6 +48,11 @@ class Plan:
     challenges: list[Challenge]
     kpis: list[Kpi]
     feedback: list[Feedback]
+
+
+def kpi_text(kpi: Kpi) -> str:
+    measure = f" Measured as: {kpi.measure}" if kpi.measure else ""
+    return f"{kpi.description or ''}{measure}".strip()
 
 
 def make_plan(ladder: Ladder, gap: Gap) -> Plan:

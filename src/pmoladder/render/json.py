@@ -266,6 +266,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
                     "id": item.certification.id,
                     "name": item.certification.name,
                     "required": item.required,
+                    "issuer": item.certification.issuer,
                     "eligibility": item.certification.eligibility,
                 }
                 for item in result.certifications
@@ -275,7 +276,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
                 {"id": c.id, "name": c.name, "strategies": c.strategies} for c in result.challenges
             ],
             "kpis": [
-                {"id": k.id, "name": k.name, "description": k.description} for k in result.kpis
+                {"id": k.id, "name": k.name, "description": k.description, "measure": k.measure}
+                for k in result.kpis
             ],
         }
     )

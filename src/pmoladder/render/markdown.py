@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pmoladder.errors import one_line
+from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
     from pmoladder.gap import Gap
@@ -149,8 +150,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
         lines += ["", "## Certifications", ""]
         for c in result.certifications:
             fact = f": {cell(c.certification.eligibility)}" if c.certification.eligibility else ""
-            kind = "required" if c.required else "recommended"
-            lines.append(f"- [ ] {cell(c.certification.name)} ({kind}){fact}")
+            lines.append(f"- [ ] {cell(c.certification.name)} ({cell(c.note)}){fact}")
     if not (result.skills or result.certifications):
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
     lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
@@ -164,7 +164,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
             lines += [f"  - {cell(s)}" for s in c.strategies]
     if result.kpis:
         lines += ["", "## How you will be measured", ""]
-        lines += [f"- **{cell(k.name)}**: {cell(k.description or '')}" for k in result.kpis]
+        lines += [f"- **{cell(k.name)}**: {cell(kpi_text(k))}" for k in result.kpis]
         lines += [
             f"- **{cell(f.name)}** (feedback): {cell(f.description or '')}" for f in result.feedback
         ]

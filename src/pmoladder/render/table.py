@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmoladder.errors import printable
+from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
@@ -372,9 +373,8 @@ def plan(ladder: Ladder, result: Plan) -> Group:
     if result.certifications:
         parts += [Text(), title("Certifications")]
         for c in result.certifications:
-            kind = "required" if c.required else "recommended"
             fact = f": {c.certification.eligibility}" if c.certification.eligibility else ""
-            parts.append(text(f"- {c.certification.name} ({kind}){fact}"))
+            parts.append(text(f"- {c.certification.name} ({c.note}){fact}"))
     if not (result.skills or result.certifications):
         parts += [Text(), text(f"You meet every skill and certification {gap.target.name} needs.")]
     parts += [Text(), *_gap_footer(ladder, gap)[2:]]
@@ -385,7 +385,7 @@ def plan(ladder: Ladder, result: Plan) -> Group:
             parts += [text(f"   - {s}") for s in c.strategies]
     if result.kpis:
         parts += [Text(), title("How you will be measured")]
-        parts += [text(f"- {k.name}: {k.description or ''}") for k in result.kpis]
+        parts += [text(f"- {k.name}: {kpi_text(k)}") for k in result.kpis]
         parts += [text(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
     return Group(*parts)
 
