@@ -143,6 +143,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
         for item in result.steps:
             skills = ", ".join(cell(s.name) for s in item.skills)
             lines += [f"### {cell(item.step.name)}", "", f"Score {item.score:g}: {skills}.", ""]
+            if item.step.description:
+                lines += [cell(item.step.description.strip()), ""]
             lines += [f"- [ ] {cell(action)}" for action in item.step.actions]
             lines.append("")
         lines.pop()
@@ -160,7 +162,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
     if result.challenges:
         lines += ["", "## Challenges you will meet", ""]
         for c in result.challenges:
-            lines.append(f"- **{cell(c.name)}**")
+            about = f": {cell(c.description.strip())}" if c.description else ""
+            lines.append(f"- **{cell(c.name)}**{about}")
             lines += [f"  - {cell(s)}" for s in c.strategies]
     if result.kpis:
         lines += ["", "## How you will be measured", ""]

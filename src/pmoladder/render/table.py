@@ -369,6 +369,8 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         for i, item in enumerate(result.steps, 1):
             skills = ", ".join(s.name for s in item.skills)
             parts.append(text(f"{i}. {item.step.name} (score {number(item.score)}: {skills})"))
+            if item.step.description:
+                parts.append(text(f"   {item.step.description.strip()}", "dim"))
             parts += [text(f"   - {action}") for action in item.step.actions]
     if result.certifications:
         parts += [Text(), title("Certifications")]
@@ -382,6 +384,8 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [Text(), title("Challenges you will meet")]
         for c in result.challenges:
             parts.append(text(f"- {c.name}", "bold"))
+            if c.description:
+                parts.append(text(f"   {c.description.strip()}", "dim"))
             parts += [text(f"   - {s}") for s in c.strategies]
     if result.kpis:
         parts += [Text(), title("How you will be measured")]
