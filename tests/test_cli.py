@@ -562,3 +562,13 @@ def test_plan_from_a_role():
     )
     assert data["current_role"]["id"] == "pm"
     assert [c["id"] for c in data["certifications"]][0] == "pmp"  # newly required
+
+
+def test_assess_blind_hides_the_required_level(write):
+    path = write("p.yaml", "target_role: lead\n")
+    seen = run("assess", "-p", path, "--ladder", MINI, "--no-evidence", input="1\n1\n1\n")
+    blind = run(
+        "assess", "-p", path, "--ladder", MINI, "--no-evidence", "--blind", input="1\n1\n1\n"
+    )
+    assert "Team Lead needs 3 Strong" in seen.stderr
+    assert blind.exit_code == 0 and "needs" not in blind.stderr

@@ -572,6 +572,9 @@ def assess(
     evidence: bool = typer.Option(
         True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
     ),
+    blind: bool = typer.Option(
+        False, "--blind", help="Hide the level the target needs, so it cannot anchor you."
+    ),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -610,7 +613,7 @@ def assess(
     answers = {}
     for skill in skills_to_assess(kb, role):
         level, had = current_answer(person, skill.id)
-        ask.show(level_card(kb, skill, role))
+        ask.show(level_card(kb, skill, None if blind else role))
         while True:
             chosen = read_level(kb, ask(f"Level [{level} {kb.level_name(level)}]: "), level)
             if chosen is not None:
