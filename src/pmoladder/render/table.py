@@ -54,6 +54,14 @@ def bar(current: int, required: int, top: int) -> Text:
     return out
 
 
+def grid(*columns: str, right: frozenset[str] | set[str] = frozenset(), **options: Any) -> Table:
+    """A borderless table; the columns named in `right` are right-aligned (numbers)."""
+    table = Table(show_edge=False, pad_edge=False, **options)
+    for name in columns:
+        table.add_column(name, justify="right" if name in right else "left", no_wrap=not name)
+    return table
+
+
 def title(value: str) -> Text:
     return text(value, "bold")
 
@@ -74,13 +82,7 @@ def gap(ladder: Ladder, result: Gap) -> Group:
         " - ready" if result.ready else " - not ready yet", "green" if result.ready else "yellow"
     )
 
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column("Skill")
-    table.add_column("Current")
-    table.add_column("Required")
-    table.add_column("Gap", justify="right")
-    table.add_column("Weight", justify="right")
-    table.add_column("", no_wrap=True)
+    table = grid("Skill", "Current", "Required", "Gap", "Weight", "", right={"Gap", "Weight"})
     stale = result.freshness.stale if result.freshness else {}
     for s in result.skills:
         name = text(s.name)
@@ -150,12 +152,9 @@ def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
 
 
 def roles(ladder: Ladder) -> Table:
-    table = Table(title=printable(ladder.name), show_edge=False, pad_edge=False)
-    table.add_column("Tier")
-    table.add_column("Role")
-    table.add_column("ID")
-    table.add_column("Years", justify="right")
-    table.add_column("Next")
+    table = grid(
+        "Tier", "Role", "ID", "Years", "Next", title=printable(ladder.name), right={"Years"}
+    )
     groups: dict[str | None, list[Role]] = {tier: [] for tier in ladder.tiers}
     for r in ladder.roles.values():
         groups.setdefault(r.tier, []).append(r)
@@ -190,10 +189,7 @@ def role(ladder: Ladder, result: Role) -> Group:
     if result.responsibilities:
         parts += [Text(), title("Responsibilities")]
         parts += [text(f"  - {item}") for item in result.responsibilities]
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Skill")
-    table.add_column("Level")
-    table.add_column("Weight", justify="right")
+    table = grid("Skill", "Level", "Weight", right={"Weight"})
     for skill, level, weight in ladder.requirements(result):
         table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
     parts += [Text(), title("Required skills"), table, Text()]
@@ -213,11 +209,7 @@ def role(ladder: Ladder, result: Role) -> Group:
 
 
 def skills(ladder: Ladder) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Category")
-    table.add_column("Skill")
-    table.add_column("ID")
-    table.add_column("Description")
+    table = grid("Category", "Skill", "ID", "Description")
     groups: dict[str | None, list[Skill]] = {c: [] for c in ladder.categories}
     for s in ladder.skills.values():
         groups.setdefault(s.category, []).append(s)
@@ -245,17 +237,12 @@ def skill(ladder: Ladder, result: Skill) -> Group:
         parts.append(text(category.name if category else result.category, "dim"))
     if result.description:
         parts += [Text(), text(result.description)]
-    levels = Table(show_edge=False, pad_edge=False)
-    levels.add_column("Level")
-    levels.add_column("What it looks like")
+    levels = grid("Level", "What it looks like")
     for s in ladder.scale:
         if s.level > 0:
             descriptor = result.levels.get(s.level) or s.description
             levels.add_row(level_cell(ladder, s.level), text(descriptor))
-    needed = Table(show_edge=False, pad_edge=False)
-    needed.add_column("Role")
-    needed.add_column("Level")
-    needed.add_column("Weight", justify="right")
+    needed = grid("Role", "Level", "Weight", right={"Weight"})
     for r in ladder.roles.values():
         if result.id in r.skills:
             req = r.skills[result.id]
@@ -308,12 +295,13 @@ def path(ladder: Ladder, result: Path) -> Group:
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
     if not gaps:
         return text(f"{current.name} is the top of its ladder: no next rung.")
-    table = Table(
-        title=printable(f"Next rungs from {current.name}"), show_edge=False, pad_edge=False
+    table = grid(
+        "Role",
+        "Readiness",
+        "Biggest gaps",
+        title=printable(f"Next rungs from {current.name}"),
+        right={"Readiness"},
     )
-    table.add_column("Role")
-    table.add_column("Readiness", justify="right")
-    table.add_column("Biggest gaps")
     for g in gaps:
         biggest = ", ".join(f"{s.name} +{s.gap}" for s in g.gapped()[:3]) or "none"
         table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), text(biggest))
@@ -321,10 +309,7 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
 
 
 def match(ladder: Ladder, result: Match) -> Group:
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Role")
-    table.add_column("Readiness", justify="right")
-    table.add_column("", no_wrap=True)
+    table = grid("Role", "Readiness", "", right={"Readiness"})
     for g in result.gaps:
         filled = round(g.readiness * 20)
         meter = Text("█" * filled, "green" if g.ready else "")
@@ -347,11 +332,14 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         text(f"Readiness {percent(gap.readiness)}{' - ready' if gap.ready else ''}"),
     ]
     if result.skills:
-        table = Table(title="Skills", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("Skill")
-        table.add_column("From -> to")
-        table.add_column("Kind")
-        table.add_column("What the target level looks like")
+        table = grid(
+            "Skill",
+            "From -> to",
+            "Kind",
+            "What the target level looks like",
+            title="Skills",
+            title_justify="left",
+        )
         for item in result.skills:
             s = item.skill
             name = text(s.name)
@@ -417,13 +405,14 @@ def _change_text(ladder: Ladder, changes: ProfileChanges) -> str:
 
 
 def progress(ladder: Ladder, result: Progress) -> Group:
-    table = Table(
-        title=printable(f"Progress towards {result.target.name}"), show_edge=False, pad_edge=False
+    table = grid(
+        "Commit",
+        "Date",
+        "Readiness",
+        "Changes",
+        title=printable(f"Progress towards {result.target.name}"),
+        right={"Readiness"},
     )
-    table.add_column("Commit")
-    table.add_column("Date")
-    table.add_column("Readiness", justify="right")
-    table.add_column("Changes")
     for p in result.points:
         table.add_row(
             text(p.version.commit[:7]),
@@ -467,13 +456,14 @@ def diff(ladder: Ladder, result: Diff) -> Group:
 
 
 def team(ladder: Ladder, result: Team) -> Group:
-    people = Table(
-        title=printable(f"Team readiness for {result.target.name}"), show_edge=False, pad_edge=False
+    people = grid(
+        "Person",
+        "Current role",
+        "Readiness",
+        "Biggest gap",
+        title=printable(f"Team readiness for {result.target.name}"),
+        right={"Readiness"},
     )
-    people.add_column("Person")
-    people.add_column("Current role")
-    people.add_column("Readiness", justify="right")
-    people.add_column("Biggest gap")
     for m in result.members:
         biggest = m.gap.gapped()[0] if m.gap.gapped() else None
         people.add_row(
@@ -482,11 +472,14 @@ def team(ladder: Ladder, result: Team) -> Group:
             _readiness_cell(m.gap),
             text(f"{biggest.name} +{biggest.gap}" if biggest else "-"),
         )
-    cover = Table(title="Skill cover, thinnest first", show_edge=False, pad_edge=False)
-    cover.add_column("Skill")
-    cover.add_column("Required")
-    cover.add_column("Average", justify="right")
-    cover.add_column("Meeting it", justify="right")
+    cover = grid(
+        "Skill",
+        "Required",
+        "Average",
+        "Meeting it",
+        title="Skill cover, thinnest first",
+        right={"Average", "Meeting it"},
+    )
     for c in result.coverage:
         style = "red" if c.meeting == 0 else ("yellow" if c.meeting == 1 else "")
         cover.add_row(
