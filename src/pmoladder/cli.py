@@ -2,9 +2,9 @@
 
 Only typer is imported at start-up; everything else is imported inside the command that
 needs it, because shell completion and every script call pay for what is loaded here.
+Annotations stay real objects (no `from __future__ import annotations`): typer reads them
+on every run, and evaluating them from strings costs about 4% of a run.
 """
-
-from __future__ import annotations
 
 import os
 import sys
