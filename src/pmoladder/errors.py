@@ -92,17 +92,19 @@ class FileError(PmoError):
 
 
 class FileErrors(PmoError):
-    """Every problem found in one file; the first is what single-error commands show."""
+    """Every problem found in one file, in file order; single-error commands show the
+    first error, so the line a person reads is the first one to fix."""
 
     def __init__(self, errors: list[FileError]) -> None:
-        super().__init__(str(errors[0]))
-        self.errors = errors
+        self.errors = sorted(errors, key=lambda e: (e.line or 0, e.column or 0))
+        super().__init__(str(self))
 
     def __str__(self) -> str:
-        return str(self.errors[0])
+        first = next((e for e in self.errors if e.severity == "error"), self.errors[0])
+        return str(first)
 
     def report(self) -> str:
-        return str(self.errors[0])
+        return str(self)
 
 
 def close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:

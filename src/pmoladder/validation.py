@@ -42,5 +42,4 @@ def check(path: str, ladder: Ladder, kind: str | None = None) -> Report:
             report.problems += person_from(doc, ladder).warnings
     except FileErrors as exc:
         report.problems += exc.errors
-    report.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return report
