@@ -40,6 +40,11 @@ class Person:
     tools: list[str] = field(default_factory=list)
     warnings: list[FileError] = field(default_factory=list)
 
+    def level(self, skill_id: str) -> int:
+        """The rated level, 0 when the profile does not rate the skill (as the gap counts it)."""
+        rating = self.skills.get(skill_id)
+        return 0 if rating is None else rating.level
+
     def standing(self) -> Standing:
         return Standing(
             role=self.current_role,

@@ -46,7 +46,7 @@ class Team:
 def team_view(ladder: Ladder, people: list[tuple[str, Person]], target: Role) -> Team:
     members = [Member(path, p, compute_gap(ladder, p.standing(), target)) for path, p in people]
     coverage = [
-        Coverage(skill, level, [m.person.standing().levels.get(skill.id, 0) for m in members])
+        Coverage(skill, level, [m.person.level(skill.id) for m in members])
         for skill, level, _ in ladder.requirements(target)
     ]
     coverage.sort(key=lambda c: (c.meeting, c.average - c.required))  # stable: ladder order

@@ -59,7 +59,7 @@ def team(ladder: Ladder, result: Team) -> str:
                 m.path,
                 f"{m.gap.readiness:.3f}",
                 m.gap.ready,
-                *[m.person.standing().levels.get(s.id, 0) for s in skills],
+                *[m.person.level(s.id) for s in skills],
             ]
             for m in result.members
         ],

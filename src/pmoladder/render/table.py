@@ -66,7 +66,7 @@ def title(value: str) -> Text:
     return text(value, "bold")
 
 
-def _names(ladder: Ladder, table: dict, ids: list[str]) -> str:
+def _names(table: dict, ids: list[str]) -> str:
     return ", ".join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
 
 
@@ -116,8 +116,7 @@ def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
     for label, entries in (("Expired", fresh.expired), ("Expiring within 90 days", fresh.expiring)):
         if entries:
             names = ", ".join(
-                f"{_names(ladder, ladder.certifications, [c])} on {day}"
-                for c, day in entries.items()
+                f"{_names(ladder.certifications, [c])} on {day}" for c, day in entries.items()
             )
             lines.append(text(f"{label}: {names}", "yellow"))
     return lines
@@ -126,11 +125,8 @@ def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
 def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
     certs = ladder.certifications
     lines = [
-        text(f"Missing required certifications: {_names(ladder, certs, result.missing_required)}"),
-        text(
-            "Missing recommended certifications: "
-            f"{_names(ladder, certs, result.missing_recommended)}"
-        ),
+        text(f"Missing required certifications: {_names(certs, result.missing_required)}"),
+        text(f"Missing recommended certifications: {_names(certs, result.missing_recommended)}"),
     ]
     if result.years is None:
         lines.append(
@@ -194,17 +190,12 @@ def role(ladder: Ladder, result: Role) -> Group:
         table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
     parts += [Text(), title("Required skills"), table, Text()]
     certs = ladder.certifications
+    parts.append(text(f"Certifications required: {_names(certs, result.certifications.required)}"))
     parts.append(
-        text(f"Certifications required: {_names(ladder, certs, result.certifications.required)}")
+        text(f"Certifications recommended: {_names(certs, result.certifications.recommended)}")
     )
-    parts.append(
-        text(
-            "Certifications recommended: "
-            f"{_names(ladder, certs, result.certifications.recommended)}"
-        )
-    )
-    parts.append(text(f"Tools: {_names(ladder, ladder.tools, result.tools)}"))
-    parts.append(text(f"Next rungs: {_names(ladder, ladder.roles, result.next)}"))
+    parts.append(text(f"Tools: {_names(ladder.tools, result.tools)}"))
+    parts.append(text(f"Next rungs: {_names(ladder.roles, result.next)}"))
     return Group(*parts)
 
 
@@ -284,11 +275,9 @@ def path(ladder: Ladder, result: Path) -> Group:
             )
         certs = ladder.certifications
         if rung.new_required:
-            parts.append(text(f"   Newly required: {_names(ladder, certs, rung.new_required)}"))
+            parts.append(text(f"   Newly required: {_names(certs, rung.new_required)}"))
         if rung.new_recommended:
-            parts.append(
-                text(f"   Newly recommended: {_names(ladder, certs, rung.new_recommended)}")
-            )
+            parts.append(text(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
     return Group(*parts)
 
 
@@ -438,9 +427,9 @@ def diff(ladder: Ladder, result: Diff) -> Group:
         parts.append(text(f"  {c.name}: {before} -> {after}"))
     certs = ladder.certifications
     if changes.gained:
-        parts.append(text(f"  Certifications gained: {_names(ladder, certs, changes.gained)}"))
+        parts.append(text(f"  Certifications gained: {_names(certs, changes.gained)}"))
     if changes.lost:
-        parts.append(text(f"  Certifications lost: {_names(ladder, certs, changes.lost)}"))
+        parts.append(text(f"  Certifications lost: {_names(certs, changes.lost)}"))
     if changes.years:
         parts.append(text(f"  Years of experience: {changes.years[0]} -> {changes.years[1]}"))
     if result.old_gap is not None and result.new_gap is not None:
