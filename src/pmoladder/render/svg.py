@@ -1,37 +1,173 @@
-"""A radar chart of a gap as standalone SVG, readable on a white background.
+"""A gap as a standalone SVG chart: a radar up to about two dozen skills, sorted bars beyond.
 
-It is a handful of polygons and labels, so it is written directly rather than through a
-plotting library. Axes follow the ladder's skill order, so the shape is stable over time.
+It is a handful of polygons, rectangles and labels, so it is written directly rather than
+through a plotting library. The requirement is an outline over a translucent current
+level, so neither hides the other; rings and ticks carry level numbers, and the headline
+says "ready" or "not ready" in words, so nothing depends on colour alone. The canvas grows
+to fit every label; a name too long for three lines is shortened on the chart and kept
+whole in a tooltip. Every element has a class, so a web page can restyle it (dark mode).
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
+import unicodedata
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from pmoladder.errors import one_line
 
 if TYPE_CHECKING:
-    from pmoladder.gap import Gap
+    from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
 
 
-WIDTH, HEIGHT = 1040, 720
-CX, CY = WIDTH / 2, 380
-RADIUS = 220
+RADAR_MAX = 24  # past this many axes, labels crowd each other: bars read better
+RADIUS = 210
+FONT = 13
+LINE = 16
+MARGIN = 24
 REQUIRED = "#1f5fbf"
 CURRENT = "#e07b00"
+INK = "#222222"
+GRID = "#c8c8c8"
+MUTED = "#555555"
 
 
 def _text(value: object) -> str:
     return escape(one_line(str(value)))
 
 
+def text_width(text: str, size: float = FONT) -> float:
+    """A generous estimate of rendered width, so labels are placed inside the canvas."""
+    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+    return (len(text) - wide) * size * 0.62 + wide * size * 1.05
+
+
+def wrap(text: str, width: int, lines: int = 3) -> list[str]:
+    """At most `lines` lines of about `width` characters; an ellipsis marks what is left out."""
+    out = textwrap.wrap(one_line(text), width, break_long_words=True) or [""]
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return out
+
+
+class _Canvas:
+    """Elements in free coordinates plus the box they cover; the SVG is sized to that box."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.x0 = self.y0 = math.inf
+        self.x1 = self.y1 = -math.inf
+
+    def cover(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0 = min(self.x0, x0), min(self.y0, y0)
+        self.x1, self.y1 = max(self.x1, x1), max(self.y1, y1)
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        lines: list[str],
+        anchor: str = "start",
+        cls: str = "label",
+        size: float = FONT,
+        tooltip: str | None = None,
+        extra: str = "",
+    ) -> None:
+        """Lines of text with their first baseline at y; the covered box follows the anchor."""
+        width = max(text_width(line, size) for line in lines)
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+        self.cover(left, y - size, left + width, y + (len(lines) - 1) * LINE + size * 0.3)
+        spans = "".join(
+            f'<tspan x="{x:.1f}"{f" dy={quoteattr(str(LINE))}" if i else ""}>{_text(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        title = f"<title>{_text(tooltip)}</title>" if tooltip else ""
+        self.add(
+            f'<text class="{cls}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
+            f'font-size="{size:g}" fill="{MUTED if cls == "ring" else INK}"{extra}>'
+            f"{title}{spans}</text>"
+        )
+
+    def svg(self, title: str) -> str:
+        x0, y0 = math.floor(self.x0 - MARGIN), math.floor(self.y0 - MARGIN)
+        w, h = math.ceil(self.x1 + MARGIN) - x0, math.ceil(self.y1 + MARGIN) - y0
+        return (
+            "\n".join(
+                [
+                    f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+                    f'width="{w}" height="{h}" viewBox="{x0} {y0} {w} {h}" '
+                    f'font-family="Helvetica, Arial, sans-serif" font-size="{FONT}">',
+                    f"<title>{_text(title)}</title>",
+                    f'<rect class="bg" x="{x0}" y="{y0}" width="{w}" height="{h}" fill="#ffffff"/>',
+                    *self.parts,
+                    "</svg>",
+                ]
+            )
+            + "\n"
+        )
+
+
+def verdict(result: Gap) -> str:
+    """The headline in words: `Readiness 69%: not ready`."""
+    return f"Readiness {round(result.readiness * 100)}%: {'ready' if result.ready else 'not ready'}"
+
+
+def gap(ladder: Ladder, result: Gap) -> str:
+    """The chart as a file of its own; web pages embed the same SVG."""
+    c = _Canvas()
+    if len(result.skills) > RADAR_MAX:
+        _bars(c, ladder, result.skills)
+    else:
+        skills = sorted(result.skills, key=lambda s: ladder.skill_order[s.id])
+        _radar(c, ladder, skills)
+    _legend(c, result)
+    _heading(c, result)
+    title = f"Gap to {result.target.name}. {verdict(result)}."
+    return c.svg(title)
+
+
+def _heading(c: _Canvas, result: Gap) -> None:
+    """Title and verdict above whatever was drawn, left-aligned with it."""
+    top = c.y0 - 18
+    heading = wrap(f"Gap to {result.target.name}", 70, 2)
+    c.text(
+        c.x0, top - 26 - (len(heading) - 1) * LINE, heading, size=18, extra=' font-weight="bold"'
+    )
+    c.text(c.x0, top, [verdict(result)], size=14)
+
+
+def _legend(c: _Canvas, result: Gap) -> None:
+    y = c.y1 + 28
+    x = c.x0
+    c.cover(x, y, x + 14, y + 14)
+    c.add(
+        f'<rect class="current" x="{x:.1f}" y="{y:.1f}" width="14" height="14" '
+        f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}"/>'
+    )
+    c.text(x + 20, y + 12, ["Current level (filled)"])
+    x += 20 + text_width("Current level (filled)") + 24
+    c.cover(x, y, x + 14, y + 14)
+    c.add(
+        f'<rect class="required" x="{x:.1f}" y="{y:.1f}" width="14" height="14" fill="none" '
+        f'stroke="{REQUIRED}" stroke-width="2" stroke-dasharray="4 2"/>'
+    )
+    c.text(x + 20, y + 12, wrap(f"Required for {result.target.name} (dashed outline)", 60))
+
+
+# --- radar -----------------------------------------------------------------------------
+
+
 def _point(axis: int, axes: int, level: float, top: int) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * axis / axes
     r = RADIUS * level / top if top else 0
-    return CX + r * math.cos(angle), CY + r * math.sin(angle)
+    return r * math.cos(angle), r * math.sin(angle)
 
 
 def _points(levels: list[int], top: int) -> str:
@@ -41,59 +177,108 @@ def _points(levels: list[int], top: int) -> str:
     )
 
 
-def gap(ladder: Ladder, result: Gap) -> str:
-    skills = sorted(result.skills, key=lambda s: ladder.skill_order[s.id])
-    top = ladder.max_level
-    n = len(skills)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, sans-serif" '
-        'font-size="13">',
-        f"<title>{_text(f'Gap to {result.target.name}')}</title>",
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        f'<text x="{CX}" y="30" text-anchor="middle" font-size="18" font-weight="bold">'
-        f"{_text(f'Gap to {result.target.name}')}</text>",
-        f'<text x="{CX}" y="54" text-anchor="middle" font-size="14">'
-        f"Readiness {round(result.readiness * 100)}%"
-        f"{' (ready)' if result.ready else ''}</text>",
-        '<g class="grid" fill="none" stroke="#c8c8c8">',
-    ]
-    if n:
-        for level in range(1, top + 1):
-            out.append(f'<polygon points="{_points([level] * n, top)}"/>')
-        for i in range(n):
-            x, y = _point(i, n, top, top)
-            out.append(f'<line x1="{CX}" y1="{CY}" x2="{x:.1f}" y2="{y:.1f}"/>')
-    out.append("</g>")
-    if n:
-        out.append(
-            f'<polygon class="required" points="{_points([s.required for s in skills], top)}"'
-            f' fill="{REQUIRED}" fill-opacity="0.12" stroke="{REQUIRED}" '
-            'stroke-width="2" stroke-dasharray="6 4"/>'
+def _radar(c: _Canvas, ladder: Ladder, skills: list[SkillGap]) -> None:
+    top, n = ladder.max_level, len(skills)
+    c.cover(-RADIUS, -RADIUS, RADIUS, RADIUS)
+    if not n:
+        return
+    c.add(f'<g class="grid" fill="none" stroke="{GRID}">')
+    for level in range(1, top + 1):
+        c.add(f'<polygon points="{_points([level] * n, top)}"/>')
+    for i in range(n):
+        x, y = _point(i, n, top, top)
+        c.add(f'<line x1="0" y1="0" x2="{x:.1f}" y2="{y:.1f}"/>')
+    c.add("</g>")
+    current = [min(s.current, top) for s in skills]
+    c.add(
+        f'<polygon class="current" points="{_points(current, top)}" '
+        f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}" stroke-width="2"/>'
+    )
+    c.add(
+        f'<polygon class="required" points="{_points([s.required for s in skills], top)}"'
+        f' fill="none" stroke="{REQUIRED}" stroke-width="2.5" stroke-dasharray="7 4"/>'
+    )
+    for level in range(1, top + 1):  # ring labels just right of the top axis
+        c.text(
+            5,
+            -RADIUS * level / top - 3,
+            [f"{level} {ladder.level_name(level)}"],
+            cls="ring",
+            size=11,
+            extra=' paint-order="stroke" stroke="#ffffff" stroke-width="3"',
         )
-        current = [min(s.current, top) for s in skills]
-        out.append(
-            f'<polygon class="current" points="{_points(current, top)}" '
-            f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}" stroke-width="2"/>'
+    placed: list[tuple[float, float, float, float]] = []
+    for i in sorted(range(n), key=lambda i: abs(_point(i, n, 1, 1)[1])):  # middle rows first
+        s = skills[i]
+        x, y = _point(i, n, top * 1.08, top)
+        anchor = "middle" if abs(x) < 20 else ("start" if x > 0 else "end")
+        lines = [*wrap(s.name, 22), f"{s.current} of {s.required}"]
+        height = (len(lines) - 1) * LINE
+        if y < -RADIUS / 3:  # upper labels grow upwards, lower ones downwards
+            first = y - height
+        elif y > RADIUS / 3:
+            first = y + FONT * 0.7
+        else:
+            first = y + FONT * 0.35 - height / 2
+        width = max(text_width(line) for line in lines)
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+        box = (left, first - FONT, left + width, first + height + 4)
+        while True:  # move away from the centre until clear of the labels placed so far
+            hit = next((o for o in placed if _overlap(box, o)), None)
+            if hit is None:
+                break
+            shift = hit[3] - box[1] if y > 0 else hit[1] - box[3]
+            first += shift
+            box = (box[0], box[1] + shift, box[2], box[3] + shift)
+        placed.append(box)
+        c.text(x, first, lines, anchor=anchor, tooltip=s.name)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# --- bars ------------------------------------------------------------------------------
+
+BAR_WIDTH = 360
+LABEL_CHARS = 34
+
+
+def _bars(c: _Canvas, ladder: Ladder, skills: list[SkillGap]) -> None:
+    """One row per skill in the gap's order (biggest weighted gap first)."""
+    top = max(ladder.max_level, 1)
+    unit = BAR_WIDTH / top
+    rows = [wrap(s.name, LABEL_CHARS, 2) for s in skills]
+    label_w = max(text_width(line) for lines in rows for line in lines)
+    x0 = label_w + 12
+    y = 0.0
+    for level in range(top + 1):  # the scale as ticks above the bars
+        c.text(x0 + level * unit, -8, [str(level)], anchor="middle", cls="ring", size=11)
+    heights = [max(26, len(lines) * LINE + 8) for lines in rows]
+    total = sum(heights)
+    c.add(f'<g class="grid" stroke="{GRID}">')
+    for level in range(top + 1):
+        x = x0 + level * unit
+        c.add(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{total:.1f}"/>')
+    c.add("</g>")
+    for s, lines, h in zip(skills, rows, heights, strict=True):
+        mid = y + h / 2
+        first = mid - (len(lines) - 1) * LINE / 2 + FONT * 0.35
+        c.text(label_w, first, lines, anchor="end", tooltip=s.name)
+        if s.current:
+            c.add(
+                f'<rect class="current" x="{x0:.1f}" y="{mid - 8:.1f}" '
+                f'width="{min(s.current, top) * unit:.1f}" height="16" '
+                f'fill="{CURRENT}" fill-opacity="0.35" stroke="{CURRENT}"/>'
+            )
+        c.add(
+            f'<rect class="required" x="{x0:.1f}" y="{mid - 11:.1f}" '
+            f'width="{s.required * unit:.1f}" height="22" fill="none" stroke="{REQUIRED}" '
+            'stroke-width="2" stroke-dasharray="6 3"/>'
         )
-    out.append('<g class="labels" fill="#222222">')
-    for i, s in enumerate(skills):
-        x, y = _point(i, n, top * 1.12, top)
-        anchor = "middle" if abs(x - CX) < 20 else ("start" if x > CX else "end")
-        label = f"{s.name} ({s.current}/{s.required})"
-        out.append(
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor={quoteattr(anchor)}>'
-            f"{_text(label)}</text>"
-        )
-    out.append("</g>")
-    legend_y = HEIGHT - 40
-    out += [
-        f'<rect x="40" y="{legend_y}" width="14" height="14" fill="{CURRENT}" fill-opacity="0.35"'
-        f' stroke="{CURRENT}"/>',
-        f'<text x="60" y="{legend_y + 12}">Current level</text>',
-        f'<rect x="180" y="{legend_y}" width="14" height="14" fill="{REQUIRED}" '
-        f'fill-opacity="0.12" stroke="{REQUIRED}" stroke-dasharray="4 2"/>',
-        f'<text x="200" y="{legend_y + 12}">{_text(f"Required for {result.target.name}")}</text>',
-        "</svg>",
-    ]
-    return "\n".join(out) + "\n"
+        note = f"{s.current} of {s.required}" + (f", {s.gap} short" if s.gap else ", met")
+        c.text(x0 + BAR_WIDTH + 10, mid + FONT * 0.35, [note])
+        y += h
+    c.cover(0, -20, x0 + BAR_WIDTH, total)
+    scale = ", ".join(f"{s.level} {s.name}" for s in ladder.scale)
+    c.text(0, total + 22, wrap(f"Levels: {scale}", 90, 4), cls="ring", size=11)
