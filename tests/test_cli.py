@@ -572,3 +572,46 @@ def test_assess_blind_hides_the_required_level(write):
     )
     assert "Team Lead needs 3 Strong" in seen.stderr
     assert blind.exit_code == 0 and "needs" not in blind.stderr
+
+
+def test_team_reports_a_profile_with_an_impossible_date_and_leaves_it_out(write):
+    a = write("a.yaml", "name: A\nskills: {planning: 2}\n")
+    bad = write("bad.yaml", "name: B\ncertifications:\n  - {id: pmp, earned: 2023-02-29}\n")
+    result = run("team", a, bad, "--ladder", MINI, "--target", "lead", "-f", "json")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{bad}:3:23: certifications.0.earned: 2023-02-29 is not a date: "
+        "February 2023 has 28 days\n"
+    )
+    assert [p["name"] for p in json.loads(result.stdout)["people"]] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("today", "args"),
+    [
+        ("0001-01-01", []),
+        ("9999-12-31", []),
+        ("2026-11-26", ["--stale-after", "100000"]),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_work(write, today, args):
+    path = write(
+        "p.yaml",
+        "skills: {leadership: {level: 2, assessed: 9999-06-01}}\n"
+        "certifications: [{id: pmp, earned: 9999-06-01}, {id: capm, earned: 0001-01-01}]\n",
+    )
+    result = run("gap", "-p", path, "-t", "pm", "-f", "json", *args, PMOLADDER_TODAY=today)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assessed = {s["id"]: s["assessed"] for s in data["skills"]}
+    assert assessed["leadership"] == "9999-06-01"
+    expiring = {e["id"] for e in data["certifications"]["expiring"]}
+    expired = {e["id"] for e in data["certifications"]["expired"]}
+    assert ("capm" in expired) == (today != "0001-01-01")
+    assert ("pmp" in expiring) == (today == "9999-12-31")
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "-3"])
+def test_a_tiny_or_zero_width_still_prints_whole_ids(columns):
+    result = run("roles", COLUMNS=columns)
+    assert result.exit_code == 0 and "Chief" in result.stdout and " cpo " in result.stdout

@@ -19,6 +19,9 @@ D = dt.date
         (D(2024, 3, 31), 1, D(2024, 2, 29)),
         (D(2026, 1, 15), 13, D(2024, 12, 15)),
         (D(2026, 1, 15), -25, D(2028, 2, 15)),
+        (D(2026, 1, 15), 100_000, D.min),  # the calendar's ends hold, never overflow
+        (D(1, 3, 1), 3, D.min),
+        (D(9999, 6, 1), -36, D.max),
     ],
 )
 def test_months_before(day, months, expected):
@@ -34,6 +37,26 @@ def test_today_can_be_pinned(monkeypatch):
     monkeypatch.setenv("PMOLADDER_TODAY", "soon")
     with pytest.raises(PmoError, match="YYYY-MM-DD"):
         today()
+    monkeypatch.setenv("PMOLADDER_TODAY", "2026-02-29")
+    with pytest.raises(PmoError, match=r"^\$PMOLADDER_TODAY: 2026-02-29 is not a date"):
+        today()
+
+
+@pytest.mark.parametrize(
+    ("earned", "as_of", "months"),
+    [
+        ("9999-06-01", "2026-11-26", 12),
+        ("2020-01-01", "0001-01-01", 12),
+        ("2020-01-01", "9999-12-31", 12),
+        ("2020-01-01", "2026-11-26", 100_000),
+    ],
+)
+def test_freshness_at_the_ends_of_the_calendar(builtin, write, earned, as_of, months):
+    text = f"skills: {{leadership: {{level: 2, assessed: {earned}}}}}\n"
+    text += f"certifications: [{{id: pmp, earned: {earned}}}]\n"
+    person = load_profile(write("p.yaml", text), builtin)
+    result = freshness(builtin, person, D.fromisoformat(as_of), months)
+    assert result.as_of == D.fromisoformat(as_of) and "leadership" in result.assessed
 
 
 def test_stale_ratings_and_certification_dates(builtin, write):

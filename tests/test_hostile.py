@@ -77,6 +77,31 @@ CASES = [
     ("years-text", "years_experience: ten\n", "0 or more", True),
     ("role-unknown", "current_role: directr\n", "did you mean 'director'", True),
     ("skills-not-a-map", "skills: [leadership]\n", "valid dictionary", True),
+    (
+        "assessed-day-past-month-end",
+        "skills:\n  leadership: {level: 2, assessed: 2026-02-30}\n",
+        "skills.leadership.assessed: 2026-02-30 is not a date: February 2026 has 28 days",
+        True,
+    ),
+    (
+        "earned-leap-day-in-common-year",
+        "certifications:\n  - {id: pmp, earned: 2023-02-29}\n",
+        "certifications.0.earned: 2023-02-29 is not a date",
+        True,
+    ),
+    (
+        "expires-month-13",
+        "certifications:\n  - {id: pmp, expires: 2026-13-45}\n",
+        "certifications.0.expires: 2026-13-45 is not a date: there is no month 13",
+        True,
+    ),
+    (
+        "quoted-impossible-date",
+        'certifications:\n  - {id: pmp, earned: "2026-04-31"}\n',
+        "April 2026 has 30 days",
+        True,
+    ),
+    ("year-zero", "certifications:\n  - {id: pmp, earned: 0000-01-01}\n", "years start", True),
 ]
 
 

@@ -66,3 +66,14 @@ def test_an_uncommitted_profile_is_a_clear_error(builtin, repo, write):
     repo(V1, "one", "2026-01-10")
     with pytest.raises(PmoError, match="no commit touches"):
         track(builtin, write("new.yaml", V1), None, None)
+
+
+def test_a_commit_with_an_impossible_date_is_skipped_not_fatal(builtin, repo):
+    repo(V1, "one", "2026-01-10")
+    repo(V1 + "certifications: [{id: capm, earned: 2026-02-30}]\n", "bad date", "2026-02-10")
+    repo(V3, "fixed", "2026-03-10")
+    result = track(builtin, "profile.yaml", None, None)
+    assert [p.version.date[:10] for p in result.points] == ["2026-01-10", "2026-03-10"]
+    ((skipped, why),) = result.skipped
+    assert skipped.date.startswith("2026-02-10")
+    assert "certifications.0.earned: 2026-02-30 is not a date" in why

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass, field
 
+from pmoladder.dates import parse_date
 from pmoladder.errors import PmoError
 from pmoladder.ladder import Ladder
 from pmoladder.profile import Person
@@ -30,20 +32,22 @@ def today() -> dt.date:
     if not value:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PmoError(f"${TODAY_ENV} must be a date written YYYY-MM-DD, not '{value}'") from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise PmoError(f"${TODAY_ENV}: {exc}") from None
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (later when negative), at the month's end if shorter;
+    held to the calendar's first and last day, so no setting or file can overflow it."""
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def add_years(day: dt.date, years: float) -> dt.date:
@@ -63,7 +67,8 @@ def expiry(ladder: Ladder, person: Person, cert_id: str) -> dt.date | None:
 
 def freshness(ladder: Ladder, person: Person, as_of: dt.date, stale_after_months: int) -> Freshness:
     cutoff = months_before(as_of, stale_after_months)
-    soon = as_of + dt.timedelta(days=EXPIRING_WITHIN_DAYS)
+    window = dt.timedelta(days=EXPIRING_WITHIN_DAYS)
+    soon = min(as_of, dt.date.max - window) + window  # the calendar ends at 9999-12-31
     result = Freshness(as_of, stale_after_months)
     for skill_id, rating in person.skills.items():
         if rating.assessed is not None:

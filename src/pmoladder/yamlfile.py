@@ -59,6 +59,17 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        """An impossible date such as 2026-02-30 stays text, so that validation reports it
+        at its place instead of the loader failing on the whole file."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 @dataclass
 class Document:

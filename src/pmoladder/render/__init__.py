@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 FORMATS = ("table", "json", "markdown", "csv", "svg")
+MIN_WIDTH = 40  # below this (COLUMNS=0, a tiny pane) tables could not show an id whole
 
 
 def formats_for(kind: str) -> list[str]:
@@ -38,9 +39,11 @@ def console(no_color: bool = False) -> Any:
     from rich.console import Console
 
     plain = no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(
+    out = Console(
         markup=False,
         emoji=False,
         highlight=False,
         color_system=None if plain else "auto",
     )
+    out.width = max(out.width, MIN_WIDTH)
+    return out
