@@ -127,7 +127,11 @@ def test_gap_json_matches_the_contract_on_another_ladder(write):
                 "weight": 1.0,
             },
         ],
-        "certifications": {"missing_required": ["cert-a"], "missing_recommended": []},
+        "certifications": {
+            "missing_required": ["cert-a"],
+            "missing_required_any": [],
+            "missing_recommended": [],
+        },
         "experience": {"years": 2, "required": 4, "gap": 2},
     }
 

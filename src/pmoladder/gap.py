@@ -46,6 +46,7 @@ class Gap:
     skills: list[SkillGap]
     missing_required: list[str]
     missing_recommended: list[str]
+    missing_required_any: list[list[str]]  # groups of equivalents none of which is held
     years: Number | None
     required_years: Number
     freshness: Freshness | None = None  # with a profile: stale ratings, lapsed certifications
@@ -59,6 +60,7 @@ class Gap:
         return (
             all(s.gap == 0 for s in self.skills)
             and not self.missing_required
+            and not self.missing_required_any
             and not self.experience_gap
         )
 
@@ -67,11 +69,12 @@ class Gap:
 
 
 def standing_of_role(ladder: Ladder, role: Role) -> Standing:
-    """`--from ROLE`: the role's required levels, certifications and years stand in for a person."""
+    """`--from ROLE`: the role's required levels, certifications and years stand in for a
+    person; of each group of equivalents, the role counts as holding the first."""
     return Standing(
         role=role,
         levels={sid: req.level for sid, req in role.skills.items()},
-        certifications=frozenset(role.certifications.required),
+        certifications=frozenset(role.certifications.held_by_role()),
         years=role.min_years,
     )
 
@@ -92,6 +95,9 @@ def compute_gap(ladder: Ladder, standing: Standing, target: Role) -> Gap:
         skills=skills,
         missing_required=[c for c in target.certifications.required if c not in held],
         missing_recommended=[c for c in target.certifications.recommended if c not in held],
+        missing_required_any=[
+            list(group) for group in target.certifications.required_any if held.isdisjoint(group)
+        ],
         years=standing.years,
         required_years=target.min_years,
     )

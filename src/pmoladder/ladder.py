@@ -199,18 +199,11 @@ def check_references(model: LadderFile, doc: Document) -> list[FileError]:
                     (*base, "skills", skill_id),
                     f"level {req.level} is outside the scale 0..{max_level}",
                 )
-        refs(
-            (*base, "certifications", "required"),
-            role.certifications.required,
-            certs,
-            "certification",
-        )
-        refs(
-            (*base, "certifications", "recommended"),
-            role.certifications.recommended,
-            certs,
-            "certification",
-        )
+        held = role.certifications
+        for key in ("required", "recommended"):
+            refs((*base, "certifications", key), getattr(held, key), certs, "certification")
+        for g, group in enumerate(held.required_any):
+            refs((*base, "certifications", "required_any", g), group, certs, "certification")
         refs((*base, "tools"), role.tools, tools, "tool")
         refs((*base, "next"), role.next, role_keys, "role")
     for i, step in enumerate(model.steps):

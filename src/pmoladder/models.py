@@ -152,7 +152,15 @@ class RoleCertifications(_Model):
     """Certification ids a role requires or recommends, in order."""
 
     required: list[Slug] = []
+    required_any: list[Annotated[list[Slug], Field(min_length=1)]] = Field(
+        [], description="Groups of equivalent certifications: holding one of a group meets it."
+    )
     recommended: list[Slug] = []
+
+    def held_by_role(self) -> list[str]:
+        """What a person standing in the role counts as holding: every required
+        certification and the first of each group of equivalents."""
+        return [*self.required, *(group[0] for group in self.required_any)]
 
 
 class Role(_Entry):

@@ -31,11 +31,12 @@ class SkillItem:
 class CertificationItem:
     certification: Certification
     required: bool
+    any_of: bool = False  # one of a group of equivalents, any of which meets the target
 
     @property
     def note(self) -> str:
         """`PMI, required`: who issues it and whether the target demands it."""
-        kind = "required" if self.required else "recommended"
+        kind = "one of" if self.any_of else "required" if self.required else "recommended"
         return f"{self.certification.issuer}, {kind}" if self.certification.issuer else kind
 
 
@@ -45,6 +46,7 @@ class Plan:
     steps: list[StepItem]
     skills: list[SkillItem]
     certifications: list[CertificationItem]
+    required_any: list[list[CertificationItem]]  # groups still to meet, any one of each
     challenges: list[Challenge]
     kpis: list[Kpi]
     feedback: list[Feedback]
@@ -67,6 +69,10 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
     steps.sort(key=lambda item: -item.score)  # stable: ties keep the ladder's order
     certs = [CertificationItem(ladder.certifications[c], True) for c in gap.missing_required]
     certs += [CertificationItem(ladder.certifications[c], False) for c in gap.missing_recommended]
+    groups = [
+        [CertificationItem(ladder.certifications[c], True, any_of=True) for c in group]
+        for group in gap.missing_required_any
+    ]
     top_tier = bool(ladder.tiers) and gap.target.tier == list(ladder.tiers)[-1]
     challenges = [c for c in ladder.challenges if top_tier or by_id.keys() & set(c.skills)]
     return Plan(
@@ -74,6 +80,7 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
         steps=steps,
         skills=[SkillItem(s, ladder.skills[s.id].levels.get(s.required)) for s in gapped],
         certifications=certs,
+        required_any=groups,
         challenges=challenges,
         kpis=list(ladder.kpis) if top_tier else [],
         feedback=list(ladder.feedback) if top_tier else [],

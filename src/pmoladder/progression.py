@@ -23,6 +23,7 @@ class Rung:
     role: Role
     changes: list[Change]
     new_required: list[str]
+    new_required_any: list[list[str]]
     new_recommended: list[str]
     gap: Gap | None  # with a profile: the person's gap to this rung
 
@@ -72,16 +73,16 @@ def walk(ladder: Ladder, start: Role, end: Role, standing: Standing | None) -> P
     rungs = []
     for before, role in zip([None, *roles], roles, strict=False):
         if before is None:
-            changes, required, recommended = [], [], []
+            changes, required, groups, recommended = [], [], [], []
         else:
             changes = changes_between(ladder, before, role)
-            held = set(before.certifications.required) | set(before.certifications.recommended)
-            required = [
-                c for c in role.certifications.required if c not in before.certifications.required
-            ]
+            held = set(before.certifications.held_by_role())
+            required = [c for c in role.certifications.required if c not in held]
+            groups = [g for g in role.certifications.required_any if held.isdisjoint(g)]
+            held |= set(before.certifications.recommended)
             recommended = [c for c in role.certifications.recommended if c not in held]
         gap = None if standing is None else compute_gap(ladder, standing, role)
-        rungs.append(Rung(role, changes, required, recommended, gap))
+        rungs.append(Rung(role, changes, required, groups, recommended, gap))
     return Path(start, end, rungs)
 
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
-    from pmoladder.plan import Plan
+    from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
     from pmoladder.team import Team
@@ -45,6 +45,7 @@ def gap_data(gap: Gap) -> dict[str, Any]:
         "skills": skills,
         "certifications": {
             "missing_required": gap.missing_required,
+            "missing_required_any": gap.missing_required_any,
             "missing_recommended": gap.missing_recommended,
             "expired": _dated(fresh.expired) if fresh else [],
             "expiring": _dated(fresh.expiring) if fresh else [],
@@ -101,6 +102,10 @@ def role_data(ladder: Ladder, role: Role) -> dict[str, Any]:
         ],
         "certifications": {
             "required": [ref(ladder.certifications[c]) for c in role.certifications.required],
+            "required_any": [
+                [ref(ladder.certifications[c]) for c in group]
+                for group in role.certifications.required_any
+            ],
             "recommended": [ref(ladder.certifications[c]) for c in role.certifications.recommended],
         },
         "tools": [ref(ladder.tools[t]) for t in role.tools],
@@ -183,6 +188,7 @@ def path(ladder: Ladder, result: Path) -> str:
                     ],
                     "certifications": {
                         "new_required": rung.new_required,
+                        "new_required_any": rung.new_required_any,
                         "new_recommended": rung.new_recommended,
                     },
                     "readiness": _readiness(rung.gap),
@@ -262,14 +268,11 @@ def plan(ladder: Ladder, result: Plan) -> str:
                 for item in result.skills
             ],
             "certifications": [
-                {
-                    "id": item.certification.id,
-                    "name": item.certification.name,
-                    "required": item.required,
-                    "issuer": item.certification.issuer,
-                    "eligibility": item.certification.eligibility,
-                }
+                {**_plan_certification(item), "required": item.required}
                 for item in result.certifications
+            ],
+            "required_any": [
+                [_plan_certification(item) for item in group] for group in result.required_any
             ],
             "experience": gap_data(gap)["experience"],
             "challenges": [
@@ -281,6 +284,16 @@ def plan(ladder: Ladder, result: Plan) -> str:
             ],
         }
     )
+
+
+def _plan_certification(item: CertificationItem) -> dict[str, Any]:
+    cert = item.certification
+    return {
+        "id": cert.id,
+        "name": cert.name,
+        "issuer": cert.issuer,
+        "eligibility": cert.eligibility,
+    }
 
 
 def _changes(changes: ProfileChanges) -> list[dict[str, Any]]:

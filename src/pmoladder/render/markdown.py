@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role
-    from pmoladder.plan import Plan
+    from pmoladder.plan import CertificationItem, Plan
 
 
 def cell(value: object) -> str:
@@ -24,8 +24,13 @@ def table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
-def names(lookup: dict, ids: list[str]) -> str:
-    return ", ".join(cell(lookup[i].name) if i in lookup else cell(i) for i in ids) or "none"
+def names(lookup: dict, ids: list[str], sep: str = ", ") -> str:
+    return sep.join(cell(lookup[i].name) if i in lookup else cell(i) for i in ids) or "none"
+
+
+def any_of(certs: dict, groups: list[list[str]], label: str) -> list[str]:
+    """One list item per group of equivalent certifications."""
+    return [f"- {label}: {names(certs, group, ' or ')}" for group in groups]
 
 
 def gap(ladder: Ladder, result: Gap) -> str:
@@ -54,6 +59,7 @@ def gap(ladder: Ladder, result: Gap) -> str:
     lines += [
         "",
         f"- Missing required certifications: {names(certs, result.missing_required)}",
+        *any_of(certs, result.missing_required_any, "Missing one of"),
         f"- Missing recommended certifications: {names(certs, result.missing_recommended)}",
         f"- Experience: {_experience(result)}",
         *_freshness(ladder, result),
@@ -110,6 +116,7 @@ def role(ladder: Ladder, result: Role) -> str:
         "## Certifications and tools",
         "",
         f"- Required: {names(ladder.certifications, result.certifications.required)}",
+        *any_of(ladder.certifications, result.certifications.required_any, "Required, one of"),
         f"- Recommended: {names(ladder.certifications, result.certifications.recommended)}",
         f"- Tools: {names(ladder.tools, result.tools)}",
         f"- Next rungs: {names(ladder.roles, result.next)}",
@@ -148,12 +155,16 @@ def plan(ladder: Ladder, result: Plan) -> str:
             lines += [f"- [ ] {cell(action)}" for action in item.step.actions]
             lines.append("")
         lines.pop()
-    if result.certifications:
+    if result.certifications or result.required_any:
         lines += ["", "## Certifications", ""]
-        for c in result.certifications:
-            fact = f": {cell(c.certification.eligibility)}" if c.certification.eligibility else ""
-            lines.append(f"- [ ] {cell(c.certification.name)} ({cell(c.note)}){fact}")
-    if not (result.skills or result.certifications):
+        required = [c for c in result.certifications if c.required]
+        lines += [f"- [ ] {_plan_certification(c)}" for c in required]
+        for group in result.required_any:
+            lines.append("- [ ] Required, any one of:")
+            lines += [f"  - {_plan_certification(c)}" for c in group]
+        rest = result.certifications[len(required) :]
+        lines += [f"- [ ] {_plan_certification(c)}" for c in rest]
+    if not (result.skills or result.certifications or result.required_any):
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
     lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
     renew = _freshness(ladder, gap)
@@ -172,3 +183,9 @@ def plan(ladder: Ladder, result: Plan) -> str:
             f"- **{cell(f.name)}** (feedback): {cell(f.description or '')}" for f in result.feedback
         ]
     return "\n".join(lines) + "\n"
+
+
+def _plan_certification(item: CertificationItem) -> str:
+    cert = item.certification
+    fact = f": {cell(cert.eligibility)}" if cert.eligibility else ""
+    return f"{cell(cert.name)} ({cell(item.note)}){fact}"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
-    from pmoladder.plan import Plan
+    from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
     from pmoladder.team import Team
@@ -66,8 +66,13 @@ def title(value: str) -> Text:
     return text(value, "bold")
 
 
-def _names(table: dict, ids: list[str]) -> str:
-    return ", ".join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
+def _names(table: dict, ids: list[str], sep: str = ", ") -> str:
+    return sep.join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
+
+
+def _any_of(certs: dict, groups: list[list[str]], label: str) -> list[Text]:
+    """One line per group of equivalent certifications: `label`, then the choices."""
+    return [text(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
 
 
 def gap(ladder: Ladder, result: Gap) -> Group:
@@ -124,10 +129,16 @@ def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
 
 def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
     certs = ladder.certifications
-    lines = [
+    return [
         text(f"Missing required certifications: {_names(certs, result.missing_required)}"),
+        *_any_of(certs, result.missing_required_any, "Missing one of"),
         text(f"Missing recommended certifications: {_names(certs, result.missing_recommended)}"),
+        *_experience_lines(ladder, result),
     ]
+
+
+def _experience_lines(ladder: Ladder, result: Gap) -> list[Text]:
+    lines = []
     if result.years is None:
         lines.append(
             text(
@@ -191,6 +202,7 @@ def role(ladder: Ladder, result: Role) -> Group:
     parts += [Text(), title("Required skills"), table, Text()]
     certs = ladder.certifications
     parts.append(text(f"Certifications required: {_names(certs, result.certifications.required)}"))
+    parts += _any_of(certs, result.certifications.required_any, "Certifications required, one of")
     parts.append(
         text(f"Certifications recommended: {_names(certs, result.certifications.recommended)}")
     )
@@ -276,6 +288,7 @@ def path(ladder: Ladder, result: Path) -> Group:
         certs = ladder.certifications
         if rung.new_required:
             parts.append(text(f"   Newly required: {_names(certs, rung.new_required)}"))
+        parts += _any_of(certs, rung.new_required_any, "   Newly required, one of")
         if rung.new_recommended:
             parts.append(text(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
     return Group(*parts)
@@ -349,14 +362,18 @@ def plan(ladder: Ladder, result: Plan) -> Group:
             if item.step.description:
                 parts.append(text(f"   {item.step.description.strip()}", "dim"))
             parts += [text(f"   - {action}") for action in item.step.actions]
-    if result.certifications:
+    if result.certifications or result.required_any:
         parts += [Text(), title("Certifications")]
-        for c in result.certifications:
-            fact = f": {c.certification.eligibility}" if c.certification.eligibility else ""
-            parts.append(text(f"- {c.certification.name} ({c.note}){fact}"))
-    if not (result.skills or result.certifications):
+        required = [c for c in result.certifications if c.required]
+        parts += [text(f"- {_plan_certification(c)}") for c in required]
+        for group in result.required_any:
+            parts.append(text("- Required, any one of:"))
+            parts += [text(f"   - {_plan_certification(c)}") for c in group]
+        rest = result.certifications[len(required) :]
+        parts += [text(f"- {_plan_certification(c)}") for c in rest]
+    if not (result.skills or result.certifications or result.required_any):
         parts += [Text(), text(f"You meet every skill and certification {gap.target.name} needs.")]
-    parts += [Text(), *_gap_footer(ladder, gap)[2:]]
+    parts += [Text(), *_experience_lines(ladder, gap)]
     if result.challenges:
         parts += [Text(), title("Challenges you will meet")]
         for c in result.challenges:
@@ -369,6 +386,11 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [text(f"- {k.name}: {kpi_text(k)}") for k in result.kpis]
         parts += [text(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
     return Group(*parts)
+
+
+def _plan_certification(item: CertificationItem) -> str:
+    fact = f": {item.certification.eligibility}" if item.certification.eligibility else ""
+    return f"{item.certification.name} ({item.note}){fact}"
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
