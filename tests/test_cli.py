@@ -481,7 +481,6 @@ def test_assess_from_piped_answers_updates_the_profile_in_place(write):
     assert open(path).read() == (
         "# mine\ntarget_role: lead\nskills:\n"
         "  planning: {level: 2, assessed: 2026-11-26} # note\n"
-        "  people: {level: 0, assessed: 2026-11-26}\n"
         "  money: {level: 3, assessed: 2026-11-26}\n"
     )
 

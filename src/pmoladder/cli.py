@@ -569,98 +569,57 @@ def assess(
     profile: Optional[str] = ProfileOpt,
     target: Optional[str] = TargetOpt,
     every: bool = typer.Option(False, "--all", help="Ask about every skill of the ladder."),
+    only: Optional[list[str]] = typer.Option(
+        None,
+        "--skill",
+        "-s",
+        metavar="SKILL",
+        show_default=False,
+        help="Ask about this skill only (id or name); repeat for more.",
+    ),
     evidence: bool = typer.Option(
         True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
     ),
     blind: bool = typer.Option(
         False, "--blind", help="Hide the level the target needs, so it cannot anchor you."
     ),
+    force: bool = typer.Option(False, "--force", help="Rewrite the profile even if read-only."),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
     """Rate yourself skill by skill, seeing what each level looks like, and update the
-    profile in place: comments and key order are kept, and each answer is dated.
+    profile in place: comments, key order and anchors are kept, and each answer is dated.
 
-    Press Enter to keep what the profile has. Answers can be piped, one line each: a
-    level (number or name), then the evidence unless --no-evidence.
+    Press Enter to keep what the profile has: the entry stays exactly as it was. Answers
+    can be piped, one line each: a level (number or name), then the evidence unless
+    --no-evidence. If input ends early, an answer is not valid, or you press Ctrl-C,
+    the answers given so far are saved.
 
     ```
     pmoladder assess --target director
+    pmoladder assess --skill risk-management --skill "Stakeholder Management"
     pmoladder assess --target pm --no-evidence < answers.txt
     ```
     """
-    from pmoladder.assessment import (
-        Answer,
-        apply_answers,
-        current_answer,
-        level_card,
-        read_level,
-        skills_to_assess,
-    )
-    from pmoladder.files import write_atomic
+    from functools import partial
+
+    from pmoladder.assessment import Asker, Interview, ProfileText, run, skills_to_assess
     from pmoladder.freshness import today
-    from pmoladder.profile import person_from, profile_path
-    from pmoladder.yamlfile import parse, read_text
+    from pmoladder.profile import profile_path
 
     kb = _ladder(ladder)
     path = profile_path(profile)
     if path == "-":
         _usage("assess updates the profile in place: give it a file, not '-'")
-    name, text = read_text(path)
-    person = person_from(parse(name, text), kb)
+    text = ProfileText.open(path, force)
+    person = text.person(kb)
+    _warn(person.warnings)
     role = None if every else (kb.role(target) if target else person.target_role)
-    ask = _Asker()
-    answers = {}
-    for skill in skills_to_assess(kb, role):
-        level, had = current_answer(person, skill.id)
-        ask.show(level_card(kb, skill, None if blind else role))
-        while True:
-            chosen = read_level(kb, ask(f"Level [{level} {kb.level_name(level)}]: "), level)
-            if chosen is not None:
-                break
-            ask.retry(f"not a level of this ladder: give 0..{kb.max_level} or a level name")
-        note = ask(f"Evidence [{had or 'none'}]: ").strip() or None if evidence else None
-        answers[skill.id] = Answer(chosen, note)
-    updated = apply_answers(text, answers, today())
-    person_from(parse(name, updated), kb)  # never write what would not load back
-    write_atomic(path, updated, force=True)
-    sys.stderr.write(f"updated {len(answers)} skills in {path}; next: 'pmoladder gap'\n")
-
-
-class _Asker:
-    """Questions on stderr, answers from a terminal or from piped lines."""
-
-    def __init__(self) -> None:
-        self.interactive = sys.stdin.isatty()
-
-    def show(self, message: str) -> None:
-        from pmoladder.errors import printable
-
-        sys.stderr.write(printable(message) + "\n")
-
-    def __call__(self, prompt: str) -> str:
-        from pmoladder.errors import PmoError
-
-        sys.stderr.write(prompt)
-        sys.stderr.flush()
-        line = sys.stdin.readline()
-        if not line:
-            sys.stderr.write("\n")
-            raise PmoError(
-                "no answer on standard input"
-                + ("" if self.interactive else " (not a terminal: pipe one answer per line)")
-                + "; the profile was not changed"
-            )
-        if not self.interactive:
-            sys.stderr.write("\n")
-        return line.rstrip("\n")
-
-    def retry(self, message: str) -> None:
-        from pmoladder.errors import PmoError
-
-        if not self.interactive:
-            raise PmoError(f"{message}; the profile was not changed")
-        sys.stderr.write(f"  {message}\n")
+    skills = skills_to_assess(kb, role, only or [])
+    interview = Interview(len(skills))
+    ask = partial(interview.ask, kb, skills, person, None if blind else role, Asker(), evidence)
+    done = run(text, interview, today(), force, ask)
+    sys.stderr.write(f"{done}; next: 'pmoladder gap'\n")
 
 
 @app.command()

@@ -75,7 +75,11 @@ class Ladder:
         return suggest(ids) or f" (known roles: {', '.join(self.roles)})"
 
     def skill(self, query: str) -> Skill:
-        found = self.skills.get(query.strip().lower())
+        """The skill named by id or name (any case), or an error with close matches."""
+        key = query.strip().casefold()
+        found = self.skills.get(key) or next(
+            (s for s in self.skills.values() if s.name.casefold() == key), None
+        )
         if found is None:
             raise PmoError(f"unknown skill '{query}'{did_you_mean(query, list(self.skills))}")
         return found

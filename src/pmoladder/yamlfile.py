@@ -29,6 +29,8 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """The safe loader, refusing duplicate keys and dropping `x-` keys."""
 
+    keep_extensions = False
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[tuple[str, str], Node] = {}
         for key_node, _ in node.value:
@@ -46,7 +48,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and key_node.value.startswith("x-"):
+            if (
+                key_node.tag == _STR_TAG
+                and key_node.value.startswith("x-")
+                and not self.keep_extensions
+            ):
                 continue
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, Hashable):
@@ -141,10 +147,15 @@ def decode(name: str, raw: bytes) -> str:
     return text
 
 
-def parse(name: str, text: str) -> Document:
-    """Parse `text` into a Document whose top level is a mapping."""
+class _FullLoader(_Loader):
+    keep_extensions = True
+
+
+def parse(name: str, text: str, keep_extensions: bool = False) -> Document:
+    """Parse `text` into a Document whose top level is a mapping; `x-` keys are dropped
+    unless kept for a writer that must show it changed nothing else."""
     _check_flow_depth(name, text)
-    loader = _Loader(text)
+    loader = (_FullLoader if keep_extensions else _Loader)(text)
     try:
         root = loader.get_single_node()
         if root is None:
