@@ -447,11 +447,50 @@ def test_diff_files_and_revisions(repo, write):
         "old": "HEAD~1:profile.yaml",
         "new": "profile.yaml",
         "changes": [
+            {"type": "years_experience", "from": 2, "to": 3},
             {"type": "skill", "id": "leadership", "from": 1, "to": 3},
-            {"type": "years", "from": 2, "to": 3},
         ],
         "readiness": {"target": "pm", "from": 0.023, "to": 0.068},
     }
+
+
+PROMOTED = (
+    "current_role: program-manager\ntarget_role: director\ntools: [ms-project]\n"
+    "skills: {leadership: {level: 3, evidence: Led nine}}\n"
+)
+BEFORE_PROMOTION = (
+    "current_role: pm\ntarget_role: program-manager\ntools: [jira]\n"
+    "skills: {leadership: {level: 3, evidence: Led four}}\n"
+)
+
+
+def test_diff_reports_roles_tools_and_evidence(write):
+    old, new = write("old.yaml", BEFORE_PROMOTION), write("new.yaml", PROMOTED)
+    result = run("diff", old, new, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["changes"] == [
+        {"type": "current_role", "from": "pm", "to": "program-manager"},
+        {"type": "target_role", "from": "program-manager", "to": "director"},
+        {"type": "evidence", "id": "leadership", "from": "Led four", "to": "Led nine"},
+        {"type": "tool", "id": "ms-project", "change": "gained"},
+        {"type": "tool", "id": "jira", "change": "lost"},
+    ]
+    table = run("diff", old, new).stdout
+    assert "No changes" not in table
+    assert "Current role: Project Manager (pm) -> Program Manager (program-manager)" in table
+    assert "Tools gained: Microsoft Project (ms-project)" in table
+
+
+def test_progress_shows_a_promotion(repo):
+    repo(BEFORE_PROMOTION, "one", "2026-02-01")
+    repo(PROMOTED, "promoted", "2026-06-01")
+    out = run("progress", "-f", "json").stdout
+    assert json.loads(out)["points"][1]["changes"][0] == {
+        "type": "current_role",
+        "from": "pm",
+        "to": "program-manager",
+    }
+    assert "role pm -> program-manager" in run("progress", COLUMNS="200").stdout
 
 
 def test_diff_of_a_missing_revision_is_exit_2(repo):

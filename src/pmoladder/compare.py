@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from pmoladder.gap import Gap
 from pmoladder.ladder import Ladder
+from pmoladder.models import Role
 from pmoladder.profile import Person
-
-Number = int | float
 
 
 @dataclass(frozen=True)
@@ -20,32 +21,77 @@ class SkillChange:
 
 
 @dataclass(frozen=True)
+class EvidenceChange:
+    """New evidence for a skill rated in both versions."""
+
+    id: str
+    name: str
+    before: str | None
+    after: str | None
+
+
+Move = tuple[Any, Any]  # (before, after) of one profile field; None in a change when unchanged
+
+
+@dataclass(frozen=True)
 class ProfileChanges:
     skills: list[SkillChange]
-    gained: list[str]
+    gained: list[str]  # certifications
     lost: list[str]
-    years: tuple[Number | None, Number | None] | None  # None when unchanged
+    years: Move | None
+    current_role: Move | None = None  # role ids; a promotion shows here
+    target_role: Move | None = None
+    tools_gained: list[str] = field(default_factory=list)
+    tools_lost: list[str] = field(default_factory=list)
+    evidence: list[EvidenceChange] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.skills or self.gained or self.lost or self.years)
+        return any(getattr(self, f.name) for f in fields(self))
 
 
 def compare(ladder: Ladder, old: Person | None, new: Person) -> ProfileChanges:
-    before = {} if old is None else {s: r.level for s, r in old.skills.items()}
-    after = {s: r.level for s, r in new.skills.items()}
+    base = old or Person(source=new.source)
+    before, after = base.skills, new.skills
+    order = sorted(before.keys() | after.keys(), key=ladder.skill_order.__getitem__)
     skills = [
-        SkillChange(sid, ladder.skills[sid].name, before.get(sid), after.get(sid))
-        for sid in sorted(before.keys() | after.keys(), key=ladder.skill_order.__getitem__)
-        if before.get(sid) != after.get(sid)
+        SkillChange(sid, ladder.skills[sid].name, _level(before, sid), _level(after, sid))
+        for sid in order
+        if _level(before, sid) != _level(after, sid)
     ]
-    old_certs = [] if old is None else list(old.certifications)
-    years_before = None if old is None else old.years
+    evidence = [
+        EvidenceChange(sid, ladder.skills[sid].name, before[sid].evidence, after[sid].evidence)
+        for sid in order
+        if sid in before and sid in after and before[sid].evidence != after[sid].evidence
+    ]
     return ProfileChanges(
         skills=skills,
-        gained=[c for c in new.certifications if c not in old_certs],
-        lost=[c for c in old_certs if c not in new.certifications],
-        years=None if years_before == new.years else (years_before, new.years),
+        gained=_added(base.certifications, new.certifications),
+        lost=_added(new.certifications, base.certifications),
+        years=_move(base.years, new.years),
+        current_role=_move(_role_id(base.current_role), _role_id(new.current_role)),
+        target_role=_move(_role_id(base.target_role), _role_id(new.target_role)),
+        tools_gained=_added(base.tools, new.tools),
+        tools_lost=_added(new.tools, base.tools),
+        evidence=evidence,
     )
+
+
+def _level(skills: dict[str, Any], skill_id: str) -> int | None:
+    return skills[skill_id].level if skill_id in skills else None
+
+
+def _added(before: Iterable[str], after: Iterable[str]) -> list[str]:
+    """What `after` has that `before` has not, in `after`'s order."""
+    had = set(before)
+    return [item for item in after if item not in had]
+
+
+def _move(before: Any, after: Any) -> Move | None:
+    return None if before == after else (before, after)
+
+
+def _role_id(role: Role | None) -> str | None:
+    return None if role is None else role.id
 
 
 @dataclass(frozen=True)

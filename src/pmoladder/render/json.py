@@ -297,13 +297,24 @@ def _plan_certification(item: CertificationItem) -> dict[str, Any]:
 
 
 def _changes(changes: ProfileChanges) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = [
-        {"type": "skill", "id": c.id, "from": c.before, "to": c.after} for c in changes.skills
+    moves = [
+        ("current_role", changes.current_role),
+        ("target_role", changes.target_role),
+        ("years_experience", changes.years),
     ]
-    out += [{"type": "certification", "id": c, "change": "gained"} for c in changes.gained]
-    out += [{"type": "certification", "id": c, "change": "lost"} for c in changes.lost]
-    if changes.years:
-        out.append({"type": "years", "from": changes.years[0], "to": changes.years[1]})
+    out: list[dict[str, Any]] = [
+        {"type": kind, "from": move[0], "to": move[1]} for kind, move in moves if move
+    ]
+    out += [{"type": "skill", "id": c.id, "from": c.before, "to": c.after} for c in changes.skills]
+    out += [
+        {"type": "evidence", "id": c.id, "from": c.before, "to": c.after} for c in changes.evidence
+    ]
+    for kind, gained, lost in (
+        ("certification", changes.gained, changes.lost),
+        ("tool", changes.tools_gained, changes.tools_lost),
+    ):
+        out += [{"type": kind, "id": i, "change": "gained"} for i in gained]
+        out += [{"type": kind, "id": i, "change": "lost"} for i in lost]
     return out
 
 

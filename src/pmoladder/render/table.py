@@ -403,13 +403,19 @@ def sparkline(values: list[float]) -> str:
 
 def _change_text(ladder: Ladder, changes: ProfileChanges) -> str:
     parts = []
+    for label, move in (("role", changes.current_role), ("target", changes.target_role)):
+        if move:
+            parts.append(f"{label} {move[0] or 'none'} -> {move[1] or 'none'}")
     for c in changes.skills:
         if c.before is None or c.after is None:
             parts.append(f"{c.name} {'rated' if c.before is None else 'unrated'}")
         else:
             parts.append(f"{c.name} {'+' if c.after > c.before else '-'}{abs(c.after - c.before)}")
+    parts += [f"{c.name} evidence" for c in changes.evidence]
     parts += [f"+{cert}" for cert in changes.gained]
     parts += [f"-{cert}" for cert in changes.lost]
+    parts += [f"+tool {tool}" for tool in changes.tools_gained]
+    parts += [f"-tool {tool}" for tool in changes.tools_lost]
     if changes.years:
         parts.append(f"years {changes.years[0]} -> {changes.years[1]}")
     return ", ".join(parts)
@@ -443,6 +449,13 @@ def diff(ladder: Ladder, result: Diff) -> Group:
     changes = result.changes
     if not changes:
         parts.append(text("No changes."))
+    for label, move in (
+        ("Current role", changes.current_role),
+        ("Target role", changes.target_role),
+    ):
+        if move:
+            before, after = (_role_label(ladder, r) for r in move)
+            parts.append(text(f"  {label}: {before} -> {after}"))
     for c in changes.skills:
         before = "-" if c.before is None else f"{c.before} {ladder.level_name(c.before)}"
         after = "-" if c.after is None else f"{c.after} {ladder.level_name(c.after)}"
@@ -452,6 +465,12 @@ def diff(ladder: Ladder, result: Diff) -> Group:
         parts.append(text(f"  Certifications gained: {_names(certs, changes.gained)}"))
     if changes.lost:
         parts.append(text(f"  Certifications lost: {_names(certs, changes.lost)}"))
+    for c in changes.evidence:
+        parts.append(text(f"  Evidence for {c.name}: {c.before or 'none'} -> {c.after or 'none'}"))
+    if changes.tools_gained:
+        parts.append(text(f"  Tools gained: {_names(ladder.tools, changes.tools_gained)}"))
+    if changes.tools_lost:
+        parts.append(text(f"  Tools lost: {_names(ladder.tools, changes.tools_lost)}"))
     if changes.years:
         parts.append(text(f"  Years of experience: {changes.years[0]} -> {changes.years[1]}"))
     if result.old_gap is not None and result.new_gap is not None:
@@ -464,6 +483,10 @@ def diff(ladder: Ladder, result: Diff) -> Group:
             )
         )
     return Group(*parts)
+
+
+def _role_label(ladder: Ladder, role_id: str | None) -> str:
+    return "none" if role_id is None else _names(ladder.roles, [role_id])
 
 
 def team(ladder: Ladder, result: Team) -> Group:
