@@ -580,16 +580,8 @@ def test_team_json_and_a_broken_profile(write):
         "average": 0.0,
         "meeting": 0,
         "below": 2,
+        "who": [],
     }
-
-
-def test_team_csv_is_a_matrix(write):
-    a = write("a.yaml", "name: A\nskills: {planning: 2}\n")
-    out = run("team", a, "--ladder", MINI, "--target", "lead", "-f", "csv").stdout
-    assert out.splitlines() == [
-        "person,path,readiness,ready,planning,people,money",
-        f"A,{a},0.222,False,2,0,0",
-    ]
 
 
 @pytest.mark.parametrize("command", ["gap", "plan"])

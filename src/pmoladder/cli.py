@@ -27,7 +27,7 @@ GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg")
 TableJson = _choices("TableJson", "table", "json")
 PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
 TextJson = _choices("TextJson", "text", "json")
-TeamFormat = _choices("TeamFormat", "table", "json", "csv")
+TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "jsonl")
 FileKind = _choices("FileKind", "ladder", "profile")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
@@ -397,52 +397,175 @@ def plan(
 
 @app.command()
 def team(
-    profiles: list[str] = typer.Argument(..., metavar="PROFILE", help="The team's profiles."),
-    target: str = typer.Option(
-        ...,
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH", help="Profiles, or folders of them (read recursively)."
+    ),
+    target: Optional[str] = typer.Option(
+        None,
         "--target",
         "-t",
         metavar="ROLE",
+        show_default=False,
         autocompletion=_complete_role,
-        help="The role to measure everyone against.",
+        help="Measure everyone against this role; default each person's target_role.",
     ),
+    bench: bool = typer.Option(
+        False, "--bench", help="Succession: who is ready for each role now, and who soon."
+    ),
+    within: float = typer.Option(
+        0.8,
+        "--within",
+        min=0.0,
+        max=1.0,
+        metavar="FRACTION",
+        help="With --bench: the readiness from which a person is ready soon.",
+    ),
+    shortages: bool = typer.Option(
+        False,
+        "--shortages",
+        help="Skills by the team's total weighted gap, and the steps that help most people.",
+    ),
+    anonymous: bool = typer.Option(
+        False,
+        "--anonymous",
+        help="Name nobody: people become #1, #2, ...; lists of people become counts.",
+    ),
+    min_group: int = typer.Option(
+        5,
+        "--min-group",
+        min=1,
+        metavar="N",
+        help="With --anonymous: refuse a team of fewer people than this.",
+    ),
+    jobs: Optional[int] = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        show_default=False,
+        help="Processes reading the profiles; default one per core for large teams.",
+    ),
+    stale_after: int = StaleOpt,
     fmt: TeamFormat = _format_opt(TeamFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
-    """A team at a glance: each person's readiness for a role, and how many meet each of
-    its skills, thinnest cover first (a skill only one person meets is a single point of
-    failure).
+    """A team at a glance: with --target, a heatmap of everyone's gap per skill of that
+    role and how many meet each skill (one or nobody: a single point of failure);
+    without it, each person against their own target_role. Stale ratings and lapsed
+    certificates are listed per person.
 
     ```
-    pmoladder team people/*.yaml --target pmo-manager
-    pmoladder team people/*.yaml --target pm --format csv > team.csv
+    pmoladder team people/ --target pmo-manager
+    pmoladder team people/ --bench --shortages
+    pmoladder team people/ --target director --anonymous --format markdown > team.md
+    pmoladder team people/ --format jsonl | jq -c 'select(.ready)'
     ```
 
     A profile that cannot be read is reported on stderr and left out; the exit code is
     then 2, after the report on the rest.
     """
-    from pmoladder.errors import PmoError
-    from pmoladder.profile import load_profile
+    from pmoladder.freshness import today
+    from pmoladder.roster import Ticker, profile_files, read_profiles
+    from pmoladder.team import Skipped
+
+    kind = fmt.value
+    if kind == "jsonl" and (bench or shortages or anonymous):
+        _usage(
+            "--format jsonl streams one person at a time: --bench, --shortages and "
+            "--anonymous need the whole team (use --format json)"
+        )
+    if kind in ("csv", "svg", "jsonl") and (bench or shortages):
+        _usage(f"--bench and --shortages are shown in table, markdown and json, not {kind}")
+    if kind == "svg" and target is None:
+        _usage("--format svg draws the heatmap for one role: pass --target ROLE")
+    kb = _ladder(ladder)
+    role = kb.role(target) if target else None
+    files = list(profile_files(paths))
+    ticker = Ticker(len(files))
+    members, skipped = [], []
+    stream = _team_stream(kb, role) if kind == "jsonl" else None
+    try:
+        for item, warnings in read_profiles(kb, files, today(), stale_after, jobs):
+            ticker.advance()
+            if isinstance(item, Skipped):
+                sys.stderr.write(item.error + "\n")
+                skipped.append(item)
+            else:
+                _warn(warnings)
+            if stream is not None:
+                stream(item)
+            elif not isinstance(item, Skipped):
+                members.append(item)
+    finally:
+        ticker.close()
+    if stream is None:
+        _team_report(
+            kb,
+            role,
+            members,
+            skipped,
+            fmt,
+            no_color,
+            bench=bench,
+            within=within,
+            shortages=shortages,
+            anonymous=anonymous,
+            min_group=min_group,
+        )
+    if skipped:
+        raise typer.Exit(2)
+
+
+def _team_stream(kb: Any, role: Any) -> Any:
+    """`--format jsonl`: write each person (or skipped file) as soon as it is read."""
+    from pmoladder.render.json import person_data, skipped_data, team_line
+    from pmoladder.team import Skipped, place
+
+    def write(item: Any) -> None:
+        if isinstance(item, Skipped):
+            data = skipped_data(item)
+        else:
+            own = role or (kb.roles[item.target_role] if item.target_role else None)
+            data = person_data(kb, item, place(kb, item, own).gap if own else None)
+        sys.stdout.write(team_line(data) + "\n")
+
+    return write
+
+
+def _team_report(
+    kb: Any,
+    role: Any,
+    members: list[Any],
+    skipped: list[Any],
+    fmt: Enum,
+    no_color: bool,
+    *,
+    anonymous: bool,
+    min_group: int,
+    **options: Any,
+) -> None:
     from pmoladder.team import team_view
 
-    kb = _ladder(ladder)
-    role = kb.role(target)
-    people, failed = [], False
-    for path in profiles:
-        try:
-            person = load_profile(path, kb)
-        except PmoError as exc:
-            sys.stderr.write(exc.report() + "\n")
-            failed = True
-            continue
-        _warn(person.warnings)
-        people.append((path, person))
-    if not people:
-        raise typer.Exit(2)
-    _emit("team", fmt, kb, team_view(kb, people, role), no_color=no_color)
-    if failed:
-        raise typer.Exit(2)
+    if anonymous and len(members) < min_group:
+        _usage(
+            f"--anonymous needs a team of at least {min_group} people read, to name "
+            f"nobody; this one has {len(members)} (see --min-group)"
+        )
+    if not members and not skipped:
+        _usage("no profiles found: give profile files, or folders holding *.yaml files")
+    result = team_view(
+        kb,
+        members,
+        role,
+        skipped=skipped,
+        anonymous=anonymous,
+        bench=options["bench"],
+        within=options["within"],
+        show_shortages=options["shortages"],
+    )
+    _emit("team", fmt, kb, result, no_color=no_color)
 
 
 @app.command()

@@ -1,35 +1,101 @@
-"""A team's view: everyone's readiness for one role, and how well the team covers its skills."""
+"""A team's view: everyone's readiness, how well the team covers a role's skills, who
+could step into each role, and where the team is shortest.
+
+The core works on `Member`s, plain records of what the views need from a profile, so
+that they are cheap to send from the processes that read the files.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
-from pmoladder.gap import Gap, compute_gap
+from pmoladder.freshness import Freshness
+from pmoladder.gap import Gap, Number, Standing, compute_gap
 from pmoladder.ladder import Ladder
-from pmoladder.models import Role, Skill
+from pmoladder.models import Role, Skill, Step
 from pmoladder.profile import Person
+
+READY_SOON = 0.8  # the default readiness from which a person is on the bench for a role
+MIN_GROUP = 5  # the smallest team an anonymous report may describe
 
 
 @dataclass(frozen=True)
 class Member:
+    """One person's profile, reduced to plain data: levels, certifications, freshness."""
+
     path: str
-    person: Person
+    name: str | None
+    current_role: str | None  # role ids
+    target_role: str | None
+    years: Number | None
+    levels: dict[str, int]
+    certifications: frozenset[str]
+    stale: dict[str, dt.date] = field(default_factory=dict)  # skill -> when assessed
+    expired: dict[str, dt.date] = field(default_factory=dict)  # certification -> expiry
+    expiring: dict[str, dt.date] = field(default_factory=dict)
+
+    def standing(self, ladder: Ladder) -> Standing:
+        return Standing(
+            role=ladder.roles[self.current_role] if self.current_role else None,
+            levels=self.levels,
+            certifications=self.certifications,
+            years=self.years,
+        )
+
+
+def member_of(path: str, person: Person, fresh: Freshness) -> Member:
+    return Member(
+        path=path,
+        name=person.name,
+        current_role=person.current_role.id if person.current_role else None,
+        target_role=person.target_role.id if person.target_role else None,
+        years=person.years,
+        levels={skill_id: rating.level for skill_id, rating in person.skills.items()},
+        certifications=frozenset(person.certifications),
+        stale=fresh.stale,
+        expired=fresh.expired,
+        expiring=fresh.expiring,
+    )
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be read, with the line reported for it on stderr."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A member measured against a role."""
+
+    member: Member
     gap: Gap
 
     @property
-    def label(self) -> str:
-        return self.person.name or self.path
+    def path(self) -> str:
+        return self.member.path
 
 
 @dataclass(frozen=True)
 class Coverage:
+    """How many people meet one required skill, and who when only one or nobody does."""
+
     skill: Skill
     required: int
-    levels: list[int]  # one per member, in member order
+    weight: Number
+    levels: list[int]  # one per person, in the people's order
+    who: list[str] | None  # paths of those who meet it when at most one does, else None
 
     @property
     def meeting(self) -> int:
         return sum(level >= self.required for level in self.levels)
+
+    @property
+    def below(self) -> int:
+        return len(self.levels) - self.meeting
 
     @property
     def average(self) -> float:
@@ -37,17 +103,157 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Shortage:
+    """A skill the team is short of: the sum of everyone's weighted gap, and how many."""
+
+    skill: Skill
+    weighted_gap: float
+    short: int
+
+
+@dataclass(frozen=True)
+class StepHelp:
+    """A development step of the ladder and the people it would help at once."""
+
+    step: Step
+    people: int
+    skills: list[str]  # the skills it develops that someone is short of
+    weighted_gap: float
+
+
+@dataclass(frozen=True)
+class BenchRole:
+    """Succession for one role: who is ready now, and who nearly is."""
+
+    role: Role
+    ready_now: list[Placed]
+    ready_soon: list[Placed]
+
+
+@dataclass(frozen=True)
 class Team:
-    target: Role
-    members: list[Member]
-    coverage: list[Coverage]  # the target's skills, thinnest cover first
+    target: Role | None
+    people: list[Placed]  # readiness descending, then path
+    no_target: list[Member]  # without --target, people who name no target_role
+    coverage: list[Coverage]  # with a target: its skills, fewest meeting first
+    shortages: list[Shortage]  # largest total weighted gap first
+    steps: list[StepHelp]  # most people helped first
+    skipped: list[Skipped]
+    bench: list[BenchRole] | None = None
+    within: float = READY_SOON
+    labels: dict[str, str] = field(default_factory=dict)  # path -> how to name the person
+    anonymous: bool = False
+    show_shortages: bool = False  # the reports people read show shortages when asked
+
+    def label(self, member: Member) -> str:
+        return self.labels[member.path]
+
+    def shortage(self, skill_id: str) -> Shortage | None:
+        return next((s for s in self.shortages if s.skill.id == skill_id), None)
 
 
-def team_view(ladder: Ladder, people: list[tuple[str, Person]], target: Role) -> Team:
-    members = [Member(path, p, compute_gap(ladder, p.standing(), target)) for path, p in people]
-    coverage = [
-        Coverage(skill, level, [m.person.level(skill.id) for m in members])
-        for skill, level, _ in ladder.requirements(target)
+def by_readiness(placed: Placed) -> tuple[float, str]:
+    return (-placed.gap.readiness, placed.path)
+
+
+def place(ladder: Ladder, member: Member, role: Role) -> Placed:
+    return Placed(member, compute_gap(ladder, member.standing(ladder), role))
+
+
+def team_view(
+    ladder: Ladder,
+    members: list[Member],
+    target: Role | None = None,
+    *,
+    skipped: list[Skipped] | None = None,
+    bench: bool = False,
+    within: float = READY_SOON,
+    anonymous: bool = False,
+    show_shortages: bool = False,
+) -> Team:
+    """Everything the team reports show, from the members read (in any order)."""
+    people, no_target = [], []
+    for member in members:
+        role = target or (ladder.roles[member.target_role] if member.target_role else None)
+        if role is None:
+            no_target.append(member)
+        else:
+            people.append(place(ladder, member, role))
+    people.sort(key=by_readiness)
+    no_target.sort(key=lambda m: m.path)
+    coverage = _coverage(ladder, people, target) if target else []
+    shortages = _shortages(ladder, people)
+    ordered = [p.member for p in people] + no_target
+    if anonymous:
+        labels = {m.path: f"#{i}" for i, m in enumerate(ordered, 1)}
+    else:
+        labels = {m.path: m.name or m.path for m in ordered}
+    return Team(
+        target=target,
+        people=people,
+        no_target=no_target,
+        coverage=coverage,
+        shortages=shortages,
+        steps=_steps(ladder, people),
+        skipped=skipped or [],
+        bench=_bench(ladder, ordered, within) if bench else None,
+        within=within,
+        labels=labels,
+        anonymous=anonymous,
+        show_shortages=show_shortages,
+    )
+
+
+def _coverage(ladder: Ladder, people: list[Placed], target: Role) -> list[Coverage]:
+    coverage = []
+    for skill, required, weight in ladder.requirements(target):
+        levels = [p.member.levels.get(skill.id, 0) for p in people]
+        meeting = [p.path for p, level in zip(people, levels, strict=True) if level >= required]
+        who = meeting if len(meeting) <= 1 else None
+        coverage.append(Coverage(skill, required, weight, levels, who))
+    coverage.sort(key=lambda c: c.meeting)  # stable: ties keep the ladder's order
+    return coverage
+
+
+def _shortages(ladder: Ladder, people: list[Placed]) -> list[Shortage]:
+    """Per skill, over everyone's own target, the weighted gaps added up."""
+    totals: dict[str, list[float]] = {}
+    for placed in people:
+        for s in placed.gap.gapped():
+            entry = totals.setdefault(s.id, [0.0, 0])
+            entry[0] += s.weight * s.gap
+            entry[1] += 1
+    found = [
+        Shortage(ladder.skills[sid], total, int(short)) for sid, (total, short) in totals.items()
     ]
-    coverage.sort(key=lambda c: (c.meeting, c.average - c.required))  # stable: ladder order
-    return Team(target, members, coverage)
+    return sorted(found, key=lambda s: (-s.weighted_gap, -s.short, ladder.skill_order[s.skill.id]))
+
+
+def _steps(ladder: Ladder, people: list[Placed]) -> list[StepHelp]:
+    """The ladder's steps by how many people each would help at once (any short skill)."""
+    short = [{s.id: s.weight * s.gap for s in p.gap.gapped()} for p in people]
+    found = []
+    for step in ladder.steps:
+        helped = [gaps for gaps in short if gaps.keys() & set(step.develops)]
+        if helped:
+            skills = [sid for sid in step.develops if any(sid in gaps for gaps in helped)]
+            total = sum(gaps.get(sid, 0) for gaps in helped for sid in step.develops)
+            found.append(StepHelp(step, len(helped), skills, total))
+    found.sort(key=lambda h: (-h.people, -h.weighted_gap))  # stable: then the ladder's order
+    return found
+
+
+def _bench(ladder: Ladder, members: list[Member], within: float) -> list[BenchRole]:
+    """For every role, lowest first: who is ready now, and who is within reach of it
+    (readiness at least `within`) without missing a required certification."""
+    bench = []
+    for role in ladder.roles.values():
+        placed = sorted((place(ladder, m, role) for m in members), key=by_readiness)
+        now = [p for p in placed if p.gap.ready]
+        soon = [
+            p
+            for p in placed
+            if not p.gap.ready and p.gap.readiness >= within and not p.gap.missing_required
+        ]
+        bench.append(BenchRole(role, now, soon))
+    return bench

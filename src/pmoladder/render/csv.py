@@ -14,11 +14,22 @@ if TYPE_CHECKING:
     from pmoladder.team import Team
 
 
+# A cell starting with one of these is a formula to a spreadsheet, even in a CSV file.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: object) -> str:
+    """A cell as inert text: control characters escaped, and a leading formula character
+    quoted with an apostrophe, so that a name like `=HYPERLINK(...)` is shown, not run."""
+    text = printable(str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _write(header: list[str], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([printable(str(cell)) for cell in row] for row in rows)
+    writer.writerows([neutral(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -47,20 +58,27 @@ def skills(ladder: Ladder) -> str:
 
 
 def team(ladder: Ladder, result: Team) -> str:
-    """One row a person, one column a skill of the target: a matrix for a spreadsheet."""
-    skills = [
-        c.skill for c in sorted(result.coverage, key=lambda c: ladder.skill_order[c.skill.id])
-    ]
+    """Tidy: one row per person and skill of their target, for pivot tables and plots."""
+    who = ["person"] if result.anonymous else ["person", "path"]
+    rows = []
+    for placed in result.people:
+        member = placed.member
+        ident = [result.label(member)] + ([] if result.anonymous else [member.path])
+        for s in sorted(placed.gap.skills, key=lambda s: ladder.skill_order[s.id]):
+            rows.append(
+                [
+                    *ident,
+                    placed.gap.target.id,
+                    f"{placed.gap.readiness:.3f}",
+                    s.id,
+                    s.required,
+                    s.current,
+                    s.gap,
+                    f"{s.weight:g}",
+                    s.id in member.stale,
+                ]
+            )
     return _write(
-        ["person", "path", "readiness", "ready", *[s.id for s in skills]],
-        [
-            [
-                m.label,
-                m.path,
-                f"{m.gap.readiness:.3f}",
-                m.gap.ready,
-                *[m.person.level(s.id) for s in skills],
-            ]
-            for m in result.members
-        ],
+        [*who, "target", "readiness", "skill", "required", "current", "gap", "weight", "stale"],
+        rows,
     )

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Path
-    from pmoladder.team import Team
+    from pmoladder.team import Member, Placed, Skipped, Team
 
 
 def dumps(data: Any) -> str:
@@ -351,30 +351,99 @@ def diff(ladder: Ladder, result: Diff) -> str:
     return dumps(data)
 
 
+def _member_data(team: Team | None, member: Member) -> dict[str, Any]:
+    """Who a person is: path and name, or only a number in an anonymous report."""
+    if team is not None and team.anonymous:
+        return {"person": team.label(member)}
+    return {"path": member.path, "name": member.name}
+
+
+def _freshness_data(member: Member) -> dict[str, Any]:
+    return {
+        "stale": _dated(member.stale),
+        "expired": _dated(member.expired),
+        "expiring": _dated(member.expiring),
+    }
+
+
+def person_data(
+    ladder: Ladder, member: Member, gap: Gap | None, team: Team | None = None
+) -> dict[str, Any]:
+    """One person of a team; `gap` is None for someone without a target."""
+    return {
+        **_member_data(team, member),
+        "current_role": ref(ladder.roles.get(member.current_role or "")),
+        "target": ref(gap.target) if gap else None,
+        "readiness": _readiness(gap),
+        "ready": gap.ready if gap else None,
+        "gaps": {s.id: s.gap for s in gap.gapped()} if gap else {},
+        "missing_required": gap.missing_required if gap else [],
+        **_freshness_data(member),
+    }
+
+
+def skipped_data(item: Skipped) -> dict[str, str]:
+    return {"path": item.path, "error": item.error}
+
+
 def team(ladder: Ladder, result: Team) -> str:
-    return dumps(
+    anonymous = result.anonymous
+    data: dict[str, Any] = {
+        "target": ref(result.target),
+        "people": [person_data(ladder, p.member, p.gap, result) for p in result.people],
+        "no_target": [person_data(ladder, m, None, result) for m in result.no_target],
+    }
+    if result.target is not None:
+        data["skills"] = [
+            {
+                "id": c.skill.id,
+                "name": c.skill.name,
+                "required": c.required,
+                "average": round(c.average, 2),
+                "meeting": c.meeting,
+                "below": c.below,
+                **({} if anonymous else {"who": c.who}),
+            }
+            for c in result.coverage
+        ]
+    data["shortages"] = [
         {
-            "target": ref(result.target),
-            "people": [
-                {
-                    "path": m.path,
-                    "name": m.person.name,
-                    "current_role": ref(m.person.current_role),
-                    "readiness": _readiness(m.gap),
-                    "ready": m.gap.ready,
-                }
-                for m in result.members
-            ],
-            "skills": [
-                {
-                    "id": c.skill.id,
-                    "name": c.skill.name,
-                    "required": c.required,
-                    "average": round(c.average, 2),
-                    "meeting": c.meeting,
-                    "below": len(c.levels) - c.meeting,
-                }
-                for c in result.coverage
-            ],
+            "id": s.skill.id,
+            "name": s.skill.name,
+            "weighted_gap": round(s.weighted_gap, 3),
+            "short": s.short,
         }
+        for s in result.shortages
+    ]
+    data["steps"] = [
+        {
+            "id": h.step.id,
+            "name": h.step.name,
+            "people": h.people,
+            "skills": h.skills,
+            "weighted_gap": round(h.weighted_gap, 3),
+        }
+        for h in result.steps
+    ]
+    if result.bench is not None:
+
+        def names(placed: list[Placed]) -> list[str] | int:
+            return len(placed) if anonymous else [p.path for p in placed]
+
+        data["bench"] = [
+            {
+                "role": ref(b.role),
+                "ready_now": names(b.ready_now),
+                "ready_soon": names(b.ready_soon),
+            }
+            for b in result.bench
+        ]
+    data["skipped"] = (
+        len(result.skipped) if anonymous else [skipped_data(s) for s in result.skipped]
     )
+    return dumps(data)
+
+
+def team_line(data: dict[str, Any]) -> str:
+    """One JSON Lines record of `team --format jsonl`."""
+    return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))

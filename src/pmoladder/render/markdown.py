@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role
     from pmoladder.plan import CertificationItem, Plan
+    from pmoladder.team import Team
 
 
 def cell(value: object) -> str:
@@ -189,3 +190,122 @@ def _plan_certification(item: CertificationItem) -> str:
     cert = item.certification
     fact = f": {cell(cert.eligibility)}" if cert.eligibility else ""
     return f"{cell(cert.name)} ({cell(item.note)}){fact}"
+
+
+def _people(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'people'}"
+
+
+def team(ladder: Ladder, result: Team) -> str:
+    label = result.label
+    lines: list[str] = []
+    if result.target is not None:
+        reqs = ladder.requirements(result.target)
+        column = {skill.id: str(i) for i, (skill, _, _) in enumerate(reqs, 1)}
+        lines += [f"# Gap to {cell(result.target.name)}: {_people(len(result.people))}", ""]
+        rows: list[list[object]] = []
+        for placed in result.people:
+            gaps = {s.id: s.gap for s in placed.gap.skills}
+            stale = placed.member.stale
+            rows.append(
+                [
+                    label(placed.member),
+                    f"{round(placed.gap.readiness * 100)}%",
+                    *[f"{gaps[s.id] or '·'}{'*' if s.id in stale else ''}" for s, _, _ in reqs],
+                ]
+            )
+        totals = [result.shortage(s.id) for s, _, _ in reqs]
+        rows.append(["**Team total**", "", *[f"{t.weighted_gap:g}" if t else "·" for t in totals]])
+        lines += table(["Person", "Readiness", *column.values()], rows)
+        lines += [
+            "",
+            "Each cell is the gap in levels (· none; * a stale rating); the last row is the "
+            "team's total weighted gap per skill.",
+            "",
+            "## Skill cover, thinnest first",
+            "",
+        ]
+        header = ["#", "Skill", "Required", "Meeting it"]
+        if not result.anonymous:
+            header.append("Only one or nobody")
+        cover = []
+        for c in result.coverage:
+            row: list[object] = [
+                column[c.skill.id],
+                c.skill.name,
+                f"{c.required} {ladder.level_name(c.required)}",
+                f"{c.meeting} of {len(c.levels)}",
+            ]
+            if not result.anonymous:
+                row.append(
+                    "" if c.who is None else ", ".join(result.labels[p] for p in c.who) or "nobody"
+                )
+            cover.append(row)
+        lines += table(header, cover)
+    else:
+        lines += [f"# Readiness for each person's own target: {_people(len(result.people))}", ""]
+        lines += table(
+            ["Person", "Target", "Readiness", "Biggest gap"],
+            [
+                [
+                    label(p.member),
+                    p.gap.target.name,
+                    f"{round(p.gap.readiness * 100)}%",
+                    f"{p.gap.gapped()[0].name} +{p.gap.gapped()[0].gap}" if p.gap.gapped() else "-",
+                ]
+                for p in result.people
+            ],
+        )
+        if result.no_target:
+            who = ", ".join(cell(label(m)) for m in result.no_target)
+            lines += ["", f"No target (no target_role, and no --target): {who}"]
+    lines += _team_notes(ladder, result)
+    if result.show_shortages:
+        lines += ["", "## Shortages, largest first", ""]
+        lines += table(
+            ["Skill", "Weighted gap", "People short"],
+            [[s.skill.name, f"{s.weighted_gap:g}", s.short] for s in result.shortages],
+        )
+        lines += ["", "## Steps that help the most people at once", ""]
+        lines += table(
+            ["Step", "Helps", "Skills it develops"],
+            [
+                [h.step.name, _people(h.people), ", ".join(ladder.skills[i].name for i in h.skills)]
+                for h in result.steps
+            ],
+        )
+    if result.bench is not None:
+        lines += ["", "## Bench: who could step into each role", ""]
+        rows = []
+        for b in result.bench:
+            if result.anonymous:
+                rows.append([b.role.name, len(b.ready_now), len(b.ready_soon)])
+            else:
+                now = ", ".join(label(p.member) for p in b.ready_now) or "-"
+                rows.append(
+                    [b.role.name, now, ", ".join(label(p.member) for p in b.ready_soon) or "-"]
+                )
+        lines += table(["Role", "Ready now", f"Ready soon ({round(result.within * 100)}%+)"], rows)
+    if result.skipped:
+        lines += ["", f"Skipped {len(result.skipped)} file(s) that could not be read."]
+    return "\n".join(lines) + "\n"
+
+
+def _team_notes(ladder: Ladder, result: Team) -> list[str]:
+    lines = []
+    for member in [p.member for p in result.people] + result.no_target:
+        said = []
+        if member.stale:
+            said.append("stale: " + ", ".join(cell(ladder.skills[s].name) for s in member.stale))
+        for what, entries in (("expired", member.expired), ("expiring", member.expiring)):
+            if entries:
+                said.append(
+                    f"{what}: "
+                    + ", ".join(
+                        f"{names(ladder.certifications, [c])} on {day}"
+                        for c, day in entries.items()
+                    )
+                )
+        if said:
+            lines.append(f"- {cell(result.label(member))}: {'; '.join(said)}")
+    return ["", "## To refresh", "", *lines] if lines else []

@@ -21,6 +21,7 @@ from pmoladder.errors import one_line
 if TYPE_CHECKING:
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
+    from pmoladder.team import Team
 
 
 RADAR_MAX = 24  # past this many axes, labels crowd each other: bars read better
@@ -282,3 +283,89 @@ def _bars(c: _Canvas, ladder: Ladder, skills: list[SkillGap]) -> None:
     c.cover(0, -20, x0 + BAR_WIDTH, total)
     scale = ", ".join(f"{s.level} {s.name}" for s in ladder.scale)
     c.text(0, total + 22, wrap(f"Levels: {scale}", 90, 4), cls="ring", size=11)
+
+
+HEAT = ("#e3f2e1", "#fde68a", "#f6a04d", "#d9412b")  # no gap, 1, 2, 3 or more levels
+CELL_W, CELL_H, NAMES_W, HEAD_H = 44, 26, 220, 190
+FILL_ON_DARK = ' fill="#ffffff"'
+
+
+def _heat(gap: float) -> str:
+    return HEAT[min(3, max(0, math.ceil(gap)))]
+
+
+def team(ladder: Ladder, result: Team) -> str:
+    """The heatmap: people down, the target's skills across, each cell coloured by the gap."""
+    assert result.target is not None  # the command asks for --target with svg
+    reqs = ladder.requirements(result.target)
+    rows = len(result.people) + 1
+    width = NAMES_W + CELL_W * (len(reqs) + 1) + 180  # room for the slanted names
+    height = HEAD_H + CELL_H * rows + 90
+    count = len(result.people)
+    head = f"Gap to {result.target.name}: {count} {'person' if count == 1 else 'people'}"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" '
+        'font-size="13">',
+        f"<title>{_text(head)}</title>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="20" y="30" font-size="18" font-weight="bold">{_text(head)}</text>',
+    ]
+    x0 = NAMES_W + CELL_W  # the readiness column comes first
+    out.append(
+        f'<text x="{NAMES_W + CELL_W / 2}" y="{HEAD_H - 8}" text-anchor="middle">Ready</text>'
+    )
+    for i, (skill, level, _) in enumerate(reqs):
+        x, y = x0 + CELL_W * i + CELL_W / 2, HEAD_H - 8
+        out.append(
+            f'<text x="{x:.0f}" y="{y}" transform="rotate(-50 {x:.0f} {y})">'
+            f"{_text(f'{skill.name} ({level})')}</text>"
+        )
+    for r, placed in enumerate(result.people):
+        y = HEAD_H + CELL_H * r
+        gaps = {s.id: s.gap for s in placed.gap.skills}
+        out.append(
+            f'<text x="{NAMES_W - 8}" y="{y + 17}" text-anchor="end">'
+            f"{_text(result.label(placed.member))}</text>"
+        )
+        out.append(
+            f'<text x="{NAMES_W + CELL_W / 2}" y="{y + 17}" text-anchor="middle">'
+            f"{round(placed.gap.readiness * 100)}%</text>"
+        )
+        for i, (skill, _, _) in enumerate(reqs):
+            mark = "*" if skill.id in placed.member.stale else ""
+            out += _cell(x0 + CELL_W * i, y, gaps[skill.id], f"{gaps[skill.id] or ''}{mark}")
+    y = HEAD_H + CELL_H * len(result.people) + 6
+    out.append(
+        f'<text x="{NAMES_W - 8}" y="{y + 17}" text-anchor="end" font-weight="bold">'
+        "Team total</text>"
+    )
+    for i, (skill, _, _) in enumerate(reqs):
+        found = result.shortage(skill.id)
+        total = round(found.weighted_gap, 2) if found else 0
+        out.append(
+            f'<text x="{x0 + CELL_W * i + CELL_W / 2}" y="{y + 17}" text-anchor="middle" '
+            f'font-weight="bold">{total:g}</text>'
+        )
+    legend_y = height - 40
+    for i, label in enumerate(("no gap", "1 level", "2 levels", "3 or more")):
+        x = 20 + 120 * i
+        out.append(
+            f'<rect x="{x}" y="{legend_y}" width="14" height="14" fill="{HEAT[i]}" '
+            'stroke="#999999"/>'
+        )
+        out.append(f'<text x="{x + 20}" y="{legend_y + 12}">{label}</text>')
+    out.append(
+        f'<text x="{20 + 120 * 4}" y="{legend_y + 12}">* stale rating; last row: the '
+        "team's total weighted gap</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _cell(x: float, y: float, gap: int, label: str) -> list[str]:
+    return [
+        f'<rect x="{x}" y="{y}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{_heat(gap)}"/>',
+        f'<text x="{x + CELL_W / 2 - 1}" y="{y + 17}" text-anchor="middle"'
+        f"{FILL_ON_DARK if gap >= 3 else ''}>{_text(label)}</text>",
+    ]

@@ -489,37 +489,186 @@ def _role_label(ladder: Ladder, role_id: str | None) -> str:
     return "none" if role_id is None else _names(ladder.roles, [role_id])
 
 
+def heat(gap: int) -> str:
+    """A heatmap cell's colour by the size of the gap; the number says it without colour."""
+    if gap <= 0:
+        return "green"
+    return ("black on yellow", "black on dark_orange")[gap - 1] if gap < 3 else "white on red"
+
+
 def team(ladder: Ladder, result: Team) -> Group:
-    people = grid(
-        "Person",
-        "Current role",
-        "Readiness",
-        "Biggest gap",
-        title=printable(f"Team readiness for {result.target.name}"),
-        right={"Readiness"},
+    parts: list[Any] = []
+    if result.target is not None:
+        parts += _heatmap(ladder, result)
+    else:
+        parts += _people(ladder, result)
+    parts += _notes(ladder, result)
+    if result.bench is not None:
+        parts += [Text(), _bench(result)]
+    if result.skipped:
+        parts += [
+            Text(),
+            text(
+                f"Skipped {_count(len(result.skipped), 'file')} that could not be read.", "yellow"
+            ),
+        ]
+    return Group(*parts)
+
+
+def _count(n: int, noun: str) -> str:
+    plural = "people" if noun == "person" else f"{noun}s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
+    """People as rows, the target's skills as numbered columns, each cell the gap."""
+    target = result.target
+    assert target is not None
+    reqs = ladder.requirements(target)
+    column = {skill.id: str(i) for i, (skill, _, _) in enumerate(reqs, 1)}
+    heatmap = Table(
+        title=printable(
+            f"Gap to {target.name} per person and skill ({_count(len(result.people), 'person')})"
+        ),
+        box=None,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
+        header_style="bold",
     )
-    for m in result.members:
-        biggest = m.gap.gapped()[0] if m.gap.gapped() else None
-        people.add_row(
-            text(m.label),
-            text(m.person.current_role.name if m.person.current_role else "-"),
-            _readiness_cell(m.gap),
-            text(f"{biggest.name} +{biggest.gap}" if biggest else "-"),
-        )
+    heatmap.add_column("Person", ratio=1, overflow="fold")
+    heatmap.add_column("Ready", justify="right", no_wrap=True)
+    for label in column.values():
+        heatmap.add_column(label, justify="right", no_wrap=True)
+    for placed in result.people:
+        gaps = {s.id: s.gap for s in placed.gap.skills}
+        cells = []
+        for skill, _, _ in reqs:
+            gap = gaps[skill.id]
+            mark = "*" if skill.id in placed.member.stale else ""
+            cells.append(text(f"{gap if gap else '·'}{mark}", heat(gap)))
+        heatmap.add_row(text(result.label(placed.member)), _readiness_cell(placed.gap), *cells)
+    totals = [result.shortage(skill.id) for skill, _, _ in reqs]
+    heatmap.add_section()
+    heatmap.add_row(
+        text("Team, weighted", "bold"),
+        "",
+        *[text(number(round(t.weighted_gap, 2)) if t else "·", "bold") for t in totals],
+    )
     cover = grid(
+        "#",
         "Skill",
         "Required",
-        "Average",
         "Meeting it",
+        "" if result.anonymous else "Only one or nobody",
         title="Skill cover, thinnest first",
-        right={"Average", "Meeting it"},
+        right={"#", "Meeting it"},
     )
     for c in result.coverage:
         style = "red" if c.meeting == 0 else ("yellow" if c.meeting == 1 else "")
+        who = (
+            ""
+            if result.anonymous or c.who is None
+            else ", ".join(result.labels[p] for p in c.who) or "nobody"
+        )
         cover.add_row(
+            column[c.skill.id],
             text(c.skill.name),
             level_cell(ladder, c.required),
-            f"{c.average:.1f}",
             text(f"{c.meeting} of {len(c.levels)}", style),
+            text(who, style),
         )
-    return Group(people, Text(), cover)
+    legend = text(
+        "Cells: the gap in levels (· none), * when the rating is stale; "
+        "last row: the team's total weighted gap.",
+        "dim",
+    )
+    return [heatmap, legend, Text(), cover, *_shortages(ladder, result)]
+
+
+def _people(ladder: Ladder, result: Team) -> list[Any]:
+    """Without a common target: each person against their own."""
+    people = grid(
+        "Person",
+        "Target",
+        "Readiness",
+        "Biggest gap",
+        title=f"Readiness for each person's own target ({_count(len(result.people), 'person')})",
+        right={"Readiness"},
+    )
+    for placed in result.people:
+        gapped = placed.gap.gapped()
+        biggest = f"{gapped[0].name} +{gapped[0].gap}" if gapped else "-"
+        people.add_row(
+            text(result.label(placed.member)),
+            text(placed.gap.target.name),
+            _readiness_cell(placed.gap),
+            text(biggest),
+        )
+    parts: list[Any] = [people]
+    if result.no_target:
+        names = ", ".join(result.label(m) for m in result.no_target)
+        parts += [Text(), text(f"No target (no target_role, and no --target): {names}", "yellow")]
+    return parts + _shortages(ladder, result)
+
+
+def _shortages(ladder: Ladder, result: Team) -> list[Any]:
+    if not result.show_shortages:
+        return []
+    short = grid(
+        "Skill",
+        "Weighted gap",
+        "People short",
+        title="Shortages, largest first",
+        right={"Weighted gap", "People short"},
+    )
+    for s in result.shortages:
+        short.add_row(text(s.skill.name), number(round(s.weighted_gap, 2)), str(s.short))
+    steps = grid(
+        "Step",
+        "Helps",
+        "Skills it develops",
+        title="Steps that help the most people at once",
+        right={"Helps"},
+    )
+    for h in result.steps:
+        steps.add_row(
+            text(h.step.name),
+            _count(h.people, "person"),
+            text(", ".join(ladder.skills[sid].name for sid in h.skills)),
+        )
+    return [Text(), short, Text(), steps]
+
+
+def _notes(ladder: Ladder, result: Team) -> list[Any]:
+    """Per person: ratings assessed long ago, certificates lapsed or about to."""
+    lines, certs = [], ladder.certifications
+    for member in [p.member for p in result.people] + result.no_target:
+        said = []
+        if member.stale:
+            said.append("stale: " + ", ".join(ladder.skills[s].name for s in member.stale))
+        for label, entries in (("expired", member.expired), ("expiring", member.expiring)):
+            if entries:
+                said.append(
+                    f"{label}: "
+                    + ", ".join(f"{_names(certs, [c])} on {day}" for c, day in entries.items())
+                )
+        if said:
+            lines.append(text(f"{result.label(member)}: {'; '.join(said)}", "yellow"))
+    return [Text(), title("To refresh"), *lines] if lines else []
+
+
+def _bench(result: Team) -> Table:
+    table = grid(
+        "Role",
+        "Ready now",
+        f"Ready soon ({percent(result.within)}+)",
+        title="Bench: who could step into each role",
+    )
+    for b in result.bench or []:
+        if result.anonymous:
+            now, soon = str(len(b.ready_now)), str(len(b.ready_soon))
+        else:
+            now = ", ".join(result.label(p.member) for p in b.ready_now) or "-"
+            soon = ", ".join(result.label(p.member) for p in b.ready_soon) or "-"
+        table.add_row(text(b.role.name), text(now), text(soon))
+    return table

@@ -1,0 +1,131 @@
+"""`pmoladder team` at scale, against the floor of merely parsing the same files.
+
+Generates N valid, varied profiles for the built-in ladder in nested folders, then times
+`pmoladder team DIR --target director --format json` against one Python process that
+only parses every file with libyaml's CSafeLoader. The two are run as whole processes,
+interleaved, so machine noise hits both alike; the medians are reported, with their
+ratio. Peak memory (max RSS) of `--format jsonl` is reported too: it should not grow
+with N.
+
+    python benchmarks/team.py                    # N = 1,000 and 10,000, 7 rounds
+    python benchmarks/team.py --sizes 1000 --rounds 15
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOOR = """
+import os, sys, yaml
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as handle:
+            yaml.load(handle.read().decode("utf-8"), Loader=yaml.CSafeLoader)
+"""
+PER_FOLDER = 250
+
+
+def ladder_ids() -> dict[str, list[str]]:
+    import yaml
+
+    data = yaml.load((ROOT / "data" / "ladder.yaml").read_text("utf-8"), Loader=yaml.CSafeLoader)
+    return {
+        key: [entry["id"] for entry in data.get(key, [])]
+        for key in ("skills", "certifications", "tools", "roles")
+    } | {"levels": [entry["name"] for entry in data["scale"]]}
+
+
+def profile(rng: random.Random, ids: dict[str, list[str]], n: int) -> str:
+    """One plausible profile: a random share of the skills, in the forms people write."""
+    lines = ["schema_version: 1", f"name: Person {n}"]
+    roles = ids["roles"]
+    current = rng.randrange(len(roles) - 1)
+    lines.append(f"current_role: {roles[current]}")
+    if rng.random() < 0.9:
+        lines.append(f"target_role: {roles[rng.randrange(current + 1, len(roles))]}")
+    lines.append(f"years_experience: {rng.choice([rng.randint(0, 25), round(rng.random() * 20, 1)])}")
+    lines.append("skills:")
+    for skill in rng.sample(ids["skills"], rng.randint(len(ids["skills"]) // 2, len(ids["skills"]))):
+        level = rng.randint(0, len(ids["levels"]) - 1)
+        form = rng.random()
+        if form < 0.6:
+            lines.append(f"  {skill}: {level}")
+        elif form < 0.75:
+            lines.append(f"  {skill}: {ids['levels'][level].lower()}")
+        else:
+            day = f"20{rng.randint(22, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            lines.append(
+                f'  {skill}: {{level: {level}, evidence: "Did thing {rng.randint(1, 999)}", '
+                f"assessed: {day}}}"
+            )
+    lines.append("certifications:")
+    for cert in rng.sample(ids["certifications"], rng.randint(0, 4)):
+        if rng.random() < 0.5:
+            lines.append(f"  - {cert}")
+        else:
+            lines.append(f"  - {{id: {cert}, earned: 20{rng.randint(15, 26)}-0{rng.randint(1, 9)}-15}}")
+    lines.append(f"tools: [{', '.join(rng.sample(ids['tools'], rng.randint(0, 3)))}]")
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, count: int, seed: int = 12) -> None:
+    rng = random.Random(seed)
+    ids = ladder_ids()
+    for n in range(count):
+        sub = folder / f"unit-{n // PER_FOLDER:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"person-{n:05d}.yaml").write_text(profile(rng, ids, n), encoding="utf-8")
+
+
+def timed(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(argv)}")
+    return wall, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    exe = shutil.which("pmoladder")
+    if exe is None:
+        sys.exit("pmoladder is not on PATH: install the project first (pip install .)")
+    print(f"{'N':>6} {'floor s':>8} {'team s':>8} {'x floor':>8} {'jsonl MiB':>10}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            folder = Path(tmp) / str(size)
+            generate(folder, size)
+            runs = {
+                "floor": [sys.executable, "-c", FLOOR, str(folder)],
+                "team": [exe, "team", str(folder), "--target", "director", "--format", "json"],
+                "jsonl": [exe, "team", str(folder), "--format", "jsonl"],
+            }
+            for argv in runs.values():  # warm the file cache
+                timed(argv)
+            samples: dict[str, list[tuple[float, int]]] = {name: [] for name in runs}
+            for _ in range(args.rounds):
+                for name, argv in runs.items():
+                    samples[name].append(timed(argv))
+            floor, team = (statistics.median(w for w, _ in samples[k]) for k in ("floor", "team"))
+            rss = statistics.median(m for _, m in samples["jsonl"]) / 1024
+            print(f"{size:>6} {floor:>8.2f} {team:>8.2f} {team / floor:>8.2f} {rss:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
