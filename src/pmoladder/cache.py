@@ -1,68 +1,159 @@
 """A cache of checked ladders, so that a run reading an unchanged ladder skips the YAML
-parse and the validation (about a third of pmoladder's own start-up work).
+parse (the slowest part of loading one).
 
-Entries are keyed by the file's bytes and the versions of pmoladder and pydantic, so an
-edited file or an upgrade simply misses. The cache is best effort: a missing, unreadable
-or corrupt entry is rebuilt, and a cache folder that cannot be written is ignored.
+An entry is plain JSON, read back through the same models and reference checks as the
+YAML it stands for, so whatever the folder holds it can at worst miss: nothing in it is
+ever run. Entries are keyed by the ladder's bytes and by the code that checks a ladder,
+so an edited file, an upgrade or a patched checkout simply misses. The folder is created
+private (0700); a folder or an entry that another user owns or may write is not used,
+because such a user could otherwise choose the ladder every command sees.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "PMOLADDER_CACHE_DIR"
 MAX_ENTRIES = 16  # a ladder being edited leaves one entry per saved version
+MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a checked ladder is at most a few times its 2 MiB file
+FORMAT = 1  # bump when an entry's layout changes
+_CODE = ("cache.py", "ladder.py", "models.py")  # the modules whose change makes a ladder differ
+_warned: set[str] = set()
 
 
 def cache_dir() -> Path | None:
-    """$PMOLADDER_CACHE_DIR (empty turns the cache off), else the XDG cache folder."""
+    """$PMOLADDER_CACHE_DIR (empty turns the cache off), else the XDG cache folder.
+
+    A relative folder is refused: it would depend on where the command runs, and a
+    repository could ship one.
+    """
     explicit = os.environ.get(CACHE_ENV)
     if explicit is not None:
+        if explicit and not os.path.isabs(explicit):
+            _warn(f"${CACHE_ENV} must be an absolute path; running without the cache")
+            return None
         return Path(explicit) if explicit else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "pmoladder"
+    return Path(base) / "pmoladder" if os.path.isabs(base) else None
 
 
-def _entry(raw: bytes) -> Path | None:
+def _warn(message: str) -> None:
+    """One line on stderr, once per run: a cache problem never stops a command."""
+    if message not in _warned:
+        _warned.add(message)
+        sys.stderr.write(f"pmoladder: warning: {message}\n")
+
+
+def _trusted(info: os.stat_result) -> bool:
+    """Owned by whoever runs pmoladder, and writable by no one else."""
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _folder(create: bool) -> Path | None:
+    """The cache folder when it is safe to use (made private first when `create`)."""
     folder = cache_dir()
     if folder is None:
         return None
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None  # absent, or cannot be made: a read-only home runs without it
+    if not stat.S_ISDIR(info.st_mode):
+        return None
+    if not _trusted(info):
+        _warn(
+            f"cache folder {folder} is writable by other users or not yours; "
+            "running without the cache (make it yours with mode 0700)"
+        )
+        return None
+    return folder
+
+
+def _name(raw: bytes) -> str:
     from pydantic import VERSION
 
     from pmoladder import __version__
 
-    digest = hashlib.sha256(f"{__version__}\0{VERSION}\0".encode() + raw).hexdigest()
-    return folder / f"ladder-{digest[:32]}.pickle"
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{VERSION}\0".encode())
+    here = Path(__file__).parent
+    for module in _CODE:
+        digest.update((here / module).read_bytes())
+    digest.update(raw)
+    return f"ladder-{digest.hexdigest()[:32]}.json"
+
+
+def _read(entry: Path) -> bytes | None:
+    """The entry's bytes if it is a regular file we own that no one else may write."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(entry, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _trusted(info):
+            return None
+        data = handle.read(MAX_ENTRY_BYTES + 1)
+    return data if len(data) <= MAX_ENTRY_BYTES else None
 
 
 def get(raw: bytes) -> Any | None:
-    entry = _entry(raw)
-    if entry is None:
+    """The checked ladder for these bytes, or None: a miss, or an entry not to trust."""
+    folder = _folder(create=False)
+    if folder is None:
         return None
+    data = _read(folder / _name(raw))
+    if data is None:
+        return None
+    from pydantic import ValidationError
+
+    from pmoladder.ladder import Ladder, check_references
+    from pmoladder.models import LadderFile
+
     try:
-        with open(entry, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # missing, unreadable or stale: rebuild it
+        # JSON keys are strings, so levels keyed by number need the lax mode back.
+        model = LadderFile.model_validate_json(data, strict=False)
+    except ValidationError:
         return None
+    if check_references(model, _Unlocated()):
+        return None
+    return Ladder(model)
 
 
-def put(raw: bytes, value: Any) -> None:
-    entry = _entry(raw)
-    if entry is None:
+class _Unlocated:
+    """A stand-in Document for entries: any error only means the entry is not used."""
+
+    def error(self, *args: Any, **kwargs: Any) -> object:
+        return object()
+
+
+def put(raw: bytes, ladder: Any) -> None:
+    """Store a checked ladder; best effort, silent when the folder cannot be written."""
+    folder = _folder(create=True)
+    if folder is None:
         return
+    entry = folder / _name(raw)
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, entry)
-        entries = sorted(entry.parent.glob("ladder-*.pickle"), key=lambda p: p.stat().st_mtime)
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".ladder-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(ladder.model.model_dump(mode="json"), handle, separators=(",", ":"))
+            os.replace(temp, entry)
+        except BaseException:
+            os.unlink(temp)
+            raise
+        entries = sorted(folder.glob("ladder-*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-MAX_ENTRIES]:
             old.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only home or a full disk must not stop the command
+        pass  # a full disk must not stop the command

@@ -23,6 +23,7 @@ class Ladder:
     """A validated ladder with the indexes every command needs."""
 
     def __init__(self, model: LadderFile) -> None:
+        self.model = model  # what the cache stores
         self.name = model.name
         self.scale = sorted(model.scale, key=lambda s: s.level)
         self.max_level = self.scale[-1].level
