@@ -496,7 +496,8 @@ def test_progress_shows_a_promotion(repo):
 def test_diff_of_a_missing_revision_is_exit_2(repo):
     repo("skills: {}\n", "one", "2026-02-01")
     result = run("diff", "nope:profile.yaml", "profile.yaml")
-    assert result.exit_code == 2 and result.stderr.startswith("pmoladder: error: git show")
+    assert result.exit_code == 2
+    assert result.stderr == "pmoladder: error: nope:profile.yaml: not found in git\n"
 
 
 def test_gap_json_marks_stale_ratings_and_lapsed_certifications(write):

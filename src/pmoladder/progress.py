@@ -29,10 +29,10 @@ class Progress:
     skipped: list[tuple[Version, str]] = field(default_factory=list)
 
 
-def _person_at(ladder: Ladder, version: Version, raw: bytes | None) -> Person:
+def _person_at(ladder: Ladder, version: Version, raw: bytes | str) -> Person:
     name = f"{version.commit[:7]}:{version.path}"
-    if raw is None:
-        raise FileError(name, "not readable at this commit")
+    if isinstance(raw, str):
+        raise FileError(name, raw)
     return person_from(parse(name, decode(name, raw)), ladder)
 
 
