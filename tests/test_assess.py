@@ -4,6 +4,9 @@ it treats the file it writes (links, permissions, owner, line endings, concurren
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -219,3 +222,71 @@ def test_init_does_not_replace_a_dangling_symlink(tmp_path):
     forced = CliRunner().invoke(app, ["init", str(link), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert link.is_symlink() and (tmp_path / "elsewhere.yaml").read_text().startswith("#")
+
+
+EXE = shutil.which("pmoladder")
+installed = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
+
+
+def start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [EXE, "assess", "--ladder", MINI, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def wait_for(proc: subprocess.Popen, text: bytes) -> bytes:
+    """Read the process's stderr until `text` shows: it is then waiting for an answer."""
+    seen = b""
+    while text not in seen:
+        chunk = os.read(proc.stderr.fileno(), 4096)
+        assert chunk, seen
+        seen += chunk
+    return seen
+
+
+@installed
+def test_ctrl_c_on_the_installed_command_saves_and_exits_130(write):
+    path = write("p.yaml", "target_role: lead\n")
+    proc = start("-p", path, "--no-evidence")
+    wait_for(proc, b"Level [")
+    proc.stdin.write(b"2\n")
+    proc.stdin.flush()
+    wait_for(proc, b"Skill 2 of 3")
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode().endswith(
+        f"pmoladder: interrupted at skill 2 of 3 (people); "
+        f"saved the answers to 1 of 3 skills in {path}\n"
+    )
+    assert (
+        Path(path).read_text()
+        == f"target_role: lead\nskills:\n  planning: {{level: 2, assessed: {TODAY}}}\n"
+    )
+
+
+RUNS = 8  # each run is a whole process; the machine may have two cores
+
+
+@installed
+def test_parallel_runs_never_lose_an_answer_silently(write):
+    """Parallel runs, each adding evidence to one skill of the same file: every run that
+    says it saved has its answer in the file; every other run says why it did not."""
+    path = write("p.yaml", "target_role: lead\n")
+    skills = ["planning", "people", "money", "unused"]
+    procs = [start("-p", path, "--skill", skills[i % 4]) for i in range(RUNS)]
+    for proc in procs:
+        wait_for(proc, b"Level [")  # each has read the file
+    for i, proc in enumerate(procs):
+        proc.stdin.write(f"1\nrun {i}\n".encode())
+        proc.stdin.flush()
+    results = [(proc.communicate(timeout=60)[1].decode(), proc.returncode) for proc in procs]
+    saved = {i for i, (_, code) in enumerate(results) if code == 0}
+    assert saved, results
+    for err, code in results:
+        assert code == 0 or "changed since it was read" in err.splitlines()[-1], err
+    text = Path(path).read_text()
+    assert {i for i in range(RUNS) if f"evidence: run {i}," in text} == saved

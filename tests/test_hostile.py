@@ -197,3 +197,120 @@ def test_hostile_files_through_validate_exit_1(tmp_path, content, expected, loca
     assert result.returncode == 1 and result.stdout == b""
     check_one_line(result, str(path), expected, located)
     assert seconds < MAX_SECONDS
+
+
+def alias_strings(levels: int) -> str:
+    """Long text repeated through nested aliases: small on disk, megabytes expanded."""
+    lines = ['x-a0: &a0 ["' + "l" * 900 + '"]']
+    for i in range(1, levels + 1):
+        lines.append(f"x-a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+MINI = str(Path(__file__).parent / "fixtures" / "mini-ladder.yaml")
+LEAD = "target_role: lead\n"
+
+# Profiles that load, but that a writer could mangle: (id, profile, answers piped to
+# `assess --no-evidence` unless the answers hold evidence, what each skill reads back as).
+# An expected None means the answers are refused: exit 2, file unchanged.
+ASSESS_CASES = [
+    (
+        "aliases-of-long-text",
+        LEAD + alias_strings(4) + "skills: {planning: 1}\n",
+        "2\n\n\n",
+        {"planning": {"level": 2}, "people": None},
+    ),
+    (
+        "two-skills-share-an-anchor",
+        LEAD + "x-mid: &mid {level: 2}\nskills:\n  planning: *mid\n  people: *mid\n",
+        "3\n\n\n",
+        {"planning": {"level": 3}, "people": {"level": 2}},
+    ),
+    (
+        "a-skill-holds-the-anchor",
+        LEAD + "skills:\n  planning: &mid {level: 2}\n  people: *mid\n",
+        "3\n\n\n",
+        {"planning": {"level": 3}, "people": {"level": 2}},
+    ),
+    (
+        "a-merge-key",
+        LEAD + "x-base: &b {level: 1, evidence: old}\nskills:\n  planning: {<<: *b}\n",
+        "2\n\n\n",
+        {"planning": {"level": 2, "evidence": "old"}},
+    ),
+    (
+        "a-scalar-anchor-on-evidence",
+        LEAD + "x-e: &ev Led it\nskills:\n  planning: {level: 1, evidence: *ev}\n"
+        "  people: {level: 1, evidence: *ev}\n",
+        "\n\n2\n\n\n\n",
+        {
+            "planning": {"level": 1, "evidence": "Led it"},
+            "people": {"level": 2, "evidence": "Led it"},
+        },
+    ),
+    (
+        "evidence-that-reads-as-other-types",
+        LEAD,
+        "1\nyes\n1\n1:30\n1\non\n",
+        {
+            "planning": {"evidence": "yes"},
+            "people": {"evidence": "1:30"},
+            "money": {"evidence": "on"},
+        },
+    ),
+    ("level-superscript-two", LEAD, "\u00b2\n", None),
+    ("level-arabic-indic-digit", LEAD, "\u0663\n", None),
+    ("level-of-5000-digits", LEAD, "9" * 5000 + "\n", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("profile", "answers", "expected"),
+    [c[1:] for c in ASSESS_CASES],
+    ids=[c[0] for c in ASSESS_CASES],
+)
+def test_hostile_profiles_through_assess(tmp_path, profile, answers, expected):
+    import yaml
+
+    path = tmp_path / "profile.yaml"
+    path.write_text(profile)
+    args = ["assess", "-p", str(path), "--ladder", MINI]
+    if answers.count("\n") == 3:
+        args.append("--no-evidence")
+    start = time.perf_counter()
+    result = subprocess.run(
+        [EXE, *args], input=answers.encode(), capture_output=True, timeout=60, cwd=tmp_path
+    )
+    seconds = time.perf_counter() - start
+    err = result.stderr.decode()
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert seconds < MAX_SECONDS
+    if expected is None:
+        assert result.returncode == 2 and "is not a level of this ladder" in err
+        assert path.read_text() == profile
+        return
+    assert result.returncode == 0, err
+    assert len(path.read_bytes()) < len(profile) + 200  # anchors stay anchors
+    assert subprocess.run([EXE, "validate", "--ladder", MINI, str(path)]).returncode == 0
+    skills = yaml.safe_load(path.read_text())["skills"]
+    for skill_id, entry in expected.items():
+        if entry is None:
+            assert skill_id not in skills
+        else:
+            assert {k: skills[skill_id][k] for k in entry} == entry
+
+
+def test_assess_prompts_never_print_escapes_from_the_profile(tmp_path):
+    path = tmp_path / "profile.yaml"
+    path.write_text(
+        LEAD + 'skills:\n  planning: {level: 1, evidence: "\\e]0;pwn\\a\\e[2J\\u202egnp\\x9b1m"}\n'
+    )
+    result = subprocess.run(
+        [EXE, "assess", "-p", str(path), "--ladder", MINI],
+        input=b"\n" * 6,
+        capture_output=True,
+        timeout=60,
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "Evidence [\\x1b]0;pwn" in err
+    assert not any(ch in err for ch in "\x1b\x07\u202e\x9b")
