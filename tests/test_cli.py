@@ -650,3 +650,31 @@ def test_dates_at_the_ends_of_the_calendar_work(write, today, args):
 def test_a_tiny_or_zero_width_still_prints_whole_ids(columns):
     result = run("roles", COLUMNS=columns)
     assert result.exit_code == 0 and "Chief" in result.stdout and " cpo " in result.stdout
+
+
+def test_validate_escapes_controls_and_bidi_in_every_output(write):
+    path = write("e.yaml", 'name: x\n"bad\\u202ekey\\e[31m": 1\n')
+    out = run("validate", path, "-f", "json")
+    assert out.exit_code == 1
+    assert "\u202e" not in out.stdout and "\x1b" not in out.stdout
+    assert json.loads(out.stdout)[0]["key"] == "bad\u202ekey\x1b[31m"  # the same value
+    odd = write("odd\u202e.yaml", "name: x\n")
+    good = run("validate", odd)
+    assert good.exit_code == 0 and good.stdout.endswith("odd\\u202e.yaml: valid profile\n")
+
+
+def test_validate_kind_auto_is_the_default_and_can_be_named(write):
+    ladder = str(FIXTURES / "mini-ladder.yaml")
+    profile = write("alex.yaml", "skills: {leadership: 2}\n")
+    result = run("validate", "--kind", "auto", ladder, profile)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [f"{ladder}: valid ladder", f"{profile}: valid profile"]
+    assert run("validate", "--kind", "profile", ladder).exit_code == 1
+
+
+def test_init_dash_is_an_error_not_a_file():
+    result = run("init", "-")
+    assert result.exit_code == 2 and "not '-'" in result.stderr
+    from pathlib import Path
+
+    assert not Path("-").exists()

@@ -74,4 +74,6 @@ def test_pre_commit_hook_runs_validate_on_profiles_and_ladders():
     assert hook["id"] == "pmoladder-validate" and hook["entry"] == "pmoladder validate"
     pattern = regex.compile(hook["files"])
     assert pattern.search("people/profile-alex.yaml") and pattern.search("ladder.yml")
+    assert pattern.search("people/alex.yaml") and pattern.search("org/people/jo.yml")
+    assert hook["types"] == ["yaml"]
     assert not pattern.search("docker-compose.yaml")

@@ -29,6 +29,7 @@ PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
 TextJson = _choices("TextJson", "text", "json")
 TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "jsonl")
 FileKind = _choices("FileKind", "ladder", "profile")
+CheckKind = _choices("CheckKind", "auto", "ladder", "profile")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
 
@@ -596,6 +597,8 @@ def init(
     from pmoladder.schema import schema_text
     from pmoladder.starter import starter_profile
 
+    if path == "-":
+        _usage("init writes a new profile file: give its path (default profile.yaml), not '-'")
     text = starter_profile(_ladder(ladder), schema_ref)
     write_atomic(path, text, force=force)
     written = [path]
@@ -748,8 +751,10 @@ def assess(
 @app.command()
 def validate(
     files: list[str] = typer.Argument(..., metavar="FILE", help="Profiles or ladders."),
-    kind: Optional[FileKind] = typer.Option(
-        None, "--kind", show_default=False, help="Skip detection: every file is of this kind."
+    kind: CheckKind = typer.Option(
+        CheckKind.auto,
+        "--kind",
+        help="What the files are; auto tells a ladder from a profile by its content.",
     ),
     fmt: TextJson = _format_opt(TextJson.text),
     ladder: Optional[str] = LadderOpt,
@@ -758,7 +763,8 @@ def validate(
     """Check profiles and ladders and report every problem in every file, as
     PATH:LINE:COL: key.path: message. Exits 1 when any file is invalid.
 
-    The kind of each file is detected from its content (a ladder has a scale or roles).
+    The kind of each file is told from its content: a ladder has a scale, roles or a
+    list of skills; anything else is checked as a profile.
     Profiles are checked against the ladder given by --ladder, or the built-in one.
 
     ```
@@ -769,18 +775,19 @@ def validate(
     from pmoladder.validation import check
 
     kb = _ladder(ladder)
-    reports = [check(path, kb, kind.value if kind else None) for path in files]
+    reports = [check(path, kb, None if kind.value == "auto" else kind.value) for path in files]
     if fmt.value == "json":
-        import json
+        from pmoladder.render.json import dumps
 
-        problems = [p.as_dict() for r in reports for p in r.problems]
-        sys.stdout.write(json.dumps(problems, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps([p.as_dict() for r in reports for p in r.problems]))
     else:
+        from pmoladder.errors import one_line
+
         for report in reports:
             for problem in report.problems:
                 sys.stderr.write(f"{problem}\n")
             if report.valid:
-                sys.stdout.write(f"{report.path}: valid {report.kind}\n")
+                sys.stdout.write(f"{one_line(report.path)}: valid {report.kind}\n")
     if not all(r.valid for r in reports):
         raise typer.Exit(1)
 

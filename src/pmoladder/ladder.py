@@ -111,22 +111,84 @@ def load_ladder(path: str | None = None) -> Ladder:
 
 
 def ladder_from(doc: Document) -> Ladder:
-    model = validate_document(LadderFile, doc)
+    """Check a ladder in full: structural errors and, on what they leave sound, references."""
+    try:
+        model = validate_document(LadderFile, doc)
+    except FileErrors as exc:
+        sound, set_aside, positions = _sound_part(doc.data, exc.errors)
+        if sound is None:
+            raise
+        found = check_references(sound, doc, positions)
+        raise FileErrors(
+            exc.errors + [e for e in found if not any(f"'{i}'" in e.message for i in set_aside)]
+        ) from None
     errors = check_references(model, doc)
     if errors:
         raise FileErrors(errors)
     return Ladder(model)
 
 
-def check_references(model: LadderFile, doc: Document) -> list[FileError]:
-    """Everything the schema alone cannot see: order of the scale, unique ids, references."""
+def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None, set[str], dict]:
+    """The ladder with unknown keys dropped and broken entries set aside, so its references
+    can still be checked in the same run; the ids set aside, whose absence is no news; and
+    where each kept entry stands in the file. None when a required section is broken."""
+    import copy
+
+    from pydantic import ValidationError
+
+    data, set_aside = copy.deepcopy(data), set()
+    positions = {k: list(range(len(v))) for k, v in data.items() if isinstance(v, list)}
+    problems = [(getattr(e, "loc", ()), "unknown key" in e.message) for e in errors]
+    for _ in range(3):  # setting a key aside can show that the entry lacks a required one
+        entries: dict[str, set[int]] = {}
+        for loc, unknown_key in problems:
+            if unknown_key:
+                parent = data
+                for part in loc[:-1]:
+                    parent = parent[part]
+                parent.pop(loc[-1], None)
+            elif len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data.get(loc[0]), list):
+                entries.setdefault(loc[0], set()).add(loc[1])
+            elif loc and loc[0] in _OPTIONAL_SECTIONS:
+                data.pop(loc[0], None)
+            else:
+                return None, set(), {}
+        for section, indexes in entries.items():
+            for i in sorted(indexes, reverse=True):
+                positions[section].pop(i)
+                entry = data[section].pop(i)
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    set_aside.add(entry["id"])
+        try:
+            return LadderFile.model_validate(data), set_aside, positions
+        except ValidationError as exc:
+            problems = [(tuple(e["loc"]), e["type"] == "extra_forbidden") for e in exc.errors()]
+    return None, set(), {}
+
+
+_OPTIONAL_SECTIONS = {n for n, f in LadderFile.model_fields.items() if not f.is_required()}
+
+
+def check_references(
+    model: LadderFile, doc: Document, positions: dict[str, list[int]] | None = None
+) -> list[FileError]:
+    """Everything the schema alone cannot see: order of the scale, unique ids, references.
+    `positions` maps an entry of `model` to its place in the file when some were set aside."""
     errors: list[FileError] = []
 
     def err(loc: tuple, message: str, at_key: bool = False) -> None:
+        if positions and len(loc) >= 2 and loc[0] in positions:
+            loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
         errors.append(doc.error(loc, message, at_key))
 
     levels = [s.level for s in model.scale]
-    if sorted(levels) != list(range(len(levels))):
+    if sorted(levels) == list(range(1, len(levels) + 1)):
+        err(
+            ("scale",),
+            "the scale starts at 1, but level 0 (none yet) must be declared too: "
+            "add '- {level: 0, name: None}' as its first entry",
+        )
+    elif sorted(levels) != list(range(len(levels))):
         err(("scale",), f"levels must run 0, 1, 2, ... without gaps or repeats; got {levels}")
     max_level = max(levels)
     seen_names: dict[str, int] = {}

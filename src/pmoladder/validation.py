@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from pmoladder.errors import FileError, FileErrors
 from pmoladder.ladder import Ladder, ladder_from
+from pmoladder.models import LadderFile, ProfileFile
 from pmoladder.profile import person_from
 from pmoladder.yamlfile import Document, load
 
-LADDER_KEYS = {"scale", "roles"}
+# Keys only a ladder has: one of them, or skills written as a list, makes a ladder.
+LADDER_KEYS = LadderFile.model_fields.keys() - ProfileFile.model_fields.keys() - {"description"}
 
 
 @dataclass
@@ -24,8 +26,12 @@ class Report:
 
 
 def detect_kind(doc: Document) -> str:
-    """A ladder has a scale or roles; anything else is taken for a profile."""
-    return "ladder" if LADDER_KEYS & doc.data.keys() else "profile"
+    """A ladder has a key no profile has (scale, roles, ...) or a list of skills; anything
+    else is taken for a profile, whose errors then say what does not fit."""
+    keys = {k for k in doc.data if isinstance(k, str)}
+    if LADDER_KEYS & keys or isinstance(doc.data.get("skills"), list):
+        return "ladder"
+    return "profile"
 
 
 def check(path: str, ladder: Ladder, kind: str | None = None) -> Report:
