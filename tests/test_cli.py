@@ -678,3 +678,38 @@ def test_init_dash_is_an_error_not_a_file():
     from pathlib import Path
 
     assert not Path("-").exists()
+
+
+def _all_skills_at_top(years: int) -> str:
+    from pmoladder.ladder import load_ladder
+
+    levels = ", ".join(f"{skill}: 5" for skill in load_ladder().skills)
+    return f"current_role: pm\nyears_experience: {years}\nskills: {{{levels}}}\n"
+
+
+def test_match_and_next_say_why_a_full_score_is_not_ready(write):
+    path = write("p.yaml", _all_skills_at_top(3))
+    data = json.loads(run("match", "-p", path, "-f", "json").stdout)
+    program = next(r for r in data["roles"] if r["id"] == "program-manager")
+    assert (program["readiness"], program["ready"]) == (1.0, False)
+    assert program["not_ready_because"] == [
+        {"type": "certification", "id": "pmp"},
+        {"type": "years", "to_go": 4},
+    ]
+    assert next(r for r in data["roles"] if r["id"] == "pm")["not_ready_because"] == []
+    table = run("match", "-p", path, COLUMNS="200").stdout
+    assert "needs pmp, 4 years to go" in table and "Each █ is 5%" in table
+    nxt = json.loads(run("next", "-p", path, "-f", "json").stdout)["next"][0]
+    assert nxt["not_ready_because"] == program["not_ready_because"]
+    assert "needs pmp, 4 years to go" in run("next", "-p", path, COLUMNS="200").stdout
+
+
+def test_next_shows_the_weight_that_orders_the_gaps():
+    out = run("next", "--from", "pm", COLUMNS="200").stdout
+    assert "Benefits Management +2 (weight 2)" in out
+
+
+def test_plan_markdown_ticks_met_experience(write):
+    path = write("p.yaml", "target_role: pm\nyears_experience: 9\n")
+    out = run("plan", "-p", path, "-f", "markdown").stdout
+    assert "- [x] 9 of " in out and "- [ ] 9 of" not in out

@@ -67,6 +67,29 @@ class Gap:
     def gapped(self) -> list[SkillGap]:
         return [s for s in self.skills if s.gap > 0]
 
+    def blockers(self) -> list[Blocker]:
+        """Why the role is not ready, beyond a percentage that can round to 100%: skills
+        below the bar, each required certification or group missing, years to go."""
+        found = []
+        below = len(self.gapped())
+        if below:
+            found.append(Blocker("skills", amount=below))
+        found += [Blocker("certification", (c,)) for c in self.missing_required]
+        found += [Blocker("certification_any", tuple(g)) for g in self.missing_required_any]
+        if self.experience_gap:
+            found.append(Blocker("years", amount=self.experience_gap))
+        return found
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason a role is not ready: `skills` (amount below), `certification` (one id),
+    `certification_any` (a group of ids, any one of which would do) or `years` (to go)."""
+
+    kind: str
+    ids: tuple[str, ...] = ()
+    amount: Number = 0
+
 
 def standing_of_role(ladder: Ladder, role: Role) -> Standing:
     """`--from ROLE`: the role's required levels, certifications and years stand in for a

@@ -200,6 +200,20 @@ def path(ladder: Ladder, result: Path) -> str:
     )
 
 
+def _blockers(gap: Gap) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for b in gap.blockers():
+        if b.kind == "skills":
+            out.append({"type": "skills", "below": b.amount})
+        elif b.kind == "certification":
+            out.append({"type": "certification", "id": b.ids[0]})
+        elif b.kind == "certification_any":
+            out.append({"type": "certification_any", "ids": list(b.ids)})
+        else:
+            out.append({"type": "years", "to_go": b.amount})
+    return out
+
+
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
     return dumps(
         {
@@ -210,6 +224,7 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
                     "name": g.target.name,
                     "readiness": _readiness(g),
                     "ready": g.ready,
+                    "not_ready_because": _blockers(g),
                     "gaps": _skill_gaps(g.gapped()[:3]),
                 }
                 for g in gaps
@@ -228,6 +243,7 @@ def match(ladder: Ladder, result: Match) -> str:
                     "name": g.target.name,
                     "readiness": _readiness(g),
                     "ready": g.ready,
+                    "not_ready_because": _blockers(g),
                 }
                 for g in result.gaps
             ],

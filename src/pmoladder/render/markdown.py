@@ -167,7 +167,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
         lines += [f"- [ ] {_plan_certification(c)}" for c in rest]
     if not (result.skills or result.certifications or result.required_any):
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
-    lines += ["", "## Experience", "", f"- [ ] {_experience(gap)}"]
+    met = gap.years is not None and not gap.experience_gap  # a met item is ticked
+    lines += ["", "## Experience", "", f"- [{'x' if met else ' '}] {_experience(gap)}"]
     renew = _freshness(ladder, gap)
     if renew:
         lines += ["", "## Keep it current", ""] + [f"- [ ] {line[2:]}" for line in renew]

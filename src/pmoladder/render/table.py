@@ -13,7 +13,7 @@ from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
-    from pmoladder.gap import Gap
+    from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
@@ -294,6 +294,26 @@ def path(ladder: Ladder, result: Path) -> Group:
     return Group(*parts)
 
 
+def _why_not(gap: Gap) -> str:
+    """The blockers in a few words: `2 skills below, needs pmp, 4 years to go`."""
+    words = []
+    for b in gap.blockers():
+        if b.kind == "skills":
+            words.append(f"{b.amount} skill{'s' if b.amount != 1 else ''} below")
+        elif b.kind == "certification":
+            words.append(f"needs {b.ids[0]}")
+        elif b.kind == "certification_any":
+            words.append(f"needs one of {' / '.join(b.ids)}")
+        else:
+            words.append(f"{b.amount:g} year{'s' if b.amount != 1 else ''} to go")
+    return ", ".join(words)
+
+
+def _gap_with_weight(s: SkillGap) -> str:
+    """`Benefits Management +2 (weight 2)`: the weight, where it ranks a gap above a larger one."""
+    return f"{s.name} +{s.gap}" + (f" (weight {s.weight:g})" if s.weight != 1 else "")
+
+
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
     if not gaps:
         return text(f"{current.name} is the top of its ladder: no next rung.")
@@ -301,29 +321,41 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
         "Role",
         "Readiness",
         "Biggest gaps",
+        "Not ready because",
         title=printable(f"Next rungs from {current.name}"),
         right={"Readiness"},
     )
     for g in gaps:
-        biggest = ", ".join(f"{s.name} +{s.gap}" for s in g.gapped()[:3]) or "none"
-        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), text(biggest))
+        biggest = ", ".join(_gap_with_weight(s) for s in g.gapped()[:3]) or "none"
+        table.add_row(
+            text(f"{g.target.name} ({g.target.id})"),
+            _readiness_cell(g),
+            text(biggest),
+            text(_why_not(g) or "-"),
+        )
     return table
 
 
 def match(ladder: Ladder, result: Match) -> Group:
-    table = grid("Role", "Readiness", "", right={"Readiness"})
+    table = grid("Role", "Readiness", "", "Not ready because", right={"Readiness"})
     for g in result.gaps:
         filled = round(g.readiness * 20)
         meter = Text("█" * filled, "green" if g.ready else "")
         meter.append("░" * (20 - filled), "dim")
-        table.add_row(text(f"{g.target.name} ({g.target.id})"), _readiness_cell(g), meter)
+        table.add_row(
+            text(f"{g.target.name} ({g.target.id})"),
+            _readiness_cell(g),
+            meter,
+            text(_why_not(g) or "-"),
+        )
     best = result.highest_ready
     verdict = (
         text(f"Highest role you are ready for: {best.name} ({best.id})", "bold")
         if best
         else text("Not yet ready for any role of this ladder.", "bold")
     )
-    return Group(table, Text(), verdict)
+    legend = text("Each █ is 5% of readiness reached, each ░ 5% still to go.", "dim")
+    return Group(table, legend, Text(), verdict)
 
 
 def plan(ladder: Ladder, result: Plan) -> Group:
