@@ -147,6 +147,8 @@ def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None,
                 for part in loc[:-1]:
                     parent = parent[part]
                 parent.pop(loc[-1], None)
+            elif loc[0] == "scale":  # every level check depends on it: no further checks
+                return None, set(), {}
             elif len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data.get(loc[0]), list):
                 entries.setdefault(loc[0], set()).add(loc[1])
             elif loc and loc[0] in _OPTIONAL_SECTIONS:
