@@ -290,3 +290,9 @@ def test_parallel_runs_never_lose_an_answer_silently(write):
         assert code == 0 or "changed since it was read" in err.splitlines()[-1], err
     text = Path(path).read_text()
     assert {i for i in range(RUNS) if f"evidence: run {i}," in text} == saved
+
+
+def test_a_mistyped_level_name_gets_a_suggestion(write):
+    path = write("p.yaml", "target_role: lead\n")
+    result = assess(path, "--no-evidence", input="strnog\n")
+    assert "'strnog' is not a level of this ladder (did you mean 'strong'?)" in result.stderr

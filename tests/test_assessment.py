@@ -85,7 +85,7 @@ def test_skills_to_assess(mini: Ladder):
 def test_level_card_shows_every_level_and_the_requirement(mini: Ladder):
     card = level_card(mini, mini.skills["people"], mini.roles["lead"], "Skill 2 of 3")
     assert card.splitlines()[1:] == [
-        "Skill 2 of 3: People (people), Team Lead needs 3 Strong",
+        "Skill 2 of 3: People (people), Team Lead needs 3\u00a0Strong",
         "  0 None:",
         "  1 Basic:",
         "  2 Good:",
@@ -225,3 +225,32 @@ def test_crlf_and_a_byte_order_mark_are_kept(tmp_path):
         b"\xef\xbb\xbfname: A\r\nskills:\r\n  planning: 1 # c\r\n"
         b"  people: {level: 2, assessed: 2026-01-02}\r\n"
     )
+
+
+def test_wrap_keeps_ids_whole_and_indents_continuations():
+    from pmoladder.assessment import wrap
+
+    text = (
+        "Skill 1 of 9: Delivery (predictive-delivery), Lead needs 2\n  1 Aware: can name the phases"
+    )
+    assert wrap(text, 40).split("\n") == [
+        "Skill 1 of 9: Delivery",
+        "  (predictive-delivery), Lead needs 2",
+        "  1 Aware: can name the phases",
+    ]
+    assert wrap("  0 None:\n\n", 40) == "  0 None:\n\n"
+
+
+def test_ctrl_c_at_a_prompt_ends_the_prompt_line():
+    import io
+
+    from pmoladder.assessment import Asker
+
+    class Keyboard(io.StringIO):
+        def readline(self, *_):
+            raise KeyboardInterrupt
+
+    err = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        Asker(Keyboard(), err)("Level [0 None]: ")
+    assert err.getvalue() == "Level [0 None]: \n"

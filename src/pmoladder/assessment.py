@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from pmoladder.errors import FileError, PmoError, printable
+from pmoladder.errors import FileError, PmoError, did_you_mean, printable
 from pmoladder.files import check_writable, rewrite
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role, Skill
@@ -75,7 +75,7 @@ def level_card(ladder: Ladder, skill: Skill, role: Role | None, progress: str = 
     lines = [f"\n{progress}{': ' if progress else ''}{skill.name} ({skill.id})"]
     if role is not None and skill.id in role.skills:
         level = role.skills[skill.id].level
-        lines[0] += f", {role.name} needs {level} {ladder.level_name(level)}"
+        lines[0] += f", {role.name} needs {level}\u00a0{ladder.level_name(level)}"
     for scale in ladder.scale:
         descriptor = skill.levels.get(scale.level) or scale.description or ""
         lines.append(f"  {scale.level} {scale.name}: {descriptor}".rstrip())
@@ -91,12 +91,18 @@ class Asker:
         self.interactive = self.stdin.isatty()
 
     def show(self, message: str) -> None:
-        self.stderr.write(printable(message) + "\n")
+        """Text wrapped to the terminal; ids, and a level from its name, are never split."""
+        wrapped = wrap(printable(message), _width(self.stderr)).replace("\u00a0", " ")
+        self.stderr.write(wrapped + "\n")
 
     def __call__(self, prompt: str) -> str:
         self.stderr.write(printable(prompt))
         self.stderr.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            self.stderr.write("\n")  # the report starts on a line of its own
+            raise
         if not line:
             self.stderr.write("\n")
             where = "" if self.interactive else " (not a terminal: pipe one answer per line)"
@@ -109,7 +115,45 @@ class Asker:
         """Ask again on a terminal; piped, nobody can answer again, so stop."""
         if not self.interactive:
             raise BadAnswer(message)
-        self.stderr.write(f"  {message}\n")
+        self.show(f"  {message}")
+
+
+def wrap(text: str, width: int) -> str:
+    """Each line wrapped at spaces only, continuing two columns past its own indent."""
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
+        lines.append(
+            textwrap.fill(
+                line,
+                width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or line
+        )
+    return "\n".join(lines)
+
+
+def _width(stream: TextIO) -> int:
+    """$COLUMNS, else the terminal's width, never below what keeps an id whole."""
+    import os
+
+    from pmoladder.render import MIN_WIDTH
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            columns = 80
+    return max(columns, MIN_WIDTH)
 
 
 @dataclass
@@ -141,8 +185,9 @@ class Interview:
                 level = read_level(ladder, typed) if typed else None
                 if level is not None or not typed:
                     break
+                hint = did_you_mean(typed, [n.casefold() for n in ladder.level_names()])
                 ask.retry(
-                    f"'{typed}' is not a level of this ladder "
+                    f"'{typed}' is not a level of this ladder{hint} "
                     f"(give 0..{ladder.max_level} or a level name)"
                 )
             note = None

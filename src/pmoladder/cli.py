@@ -723,7 +723,7 @@ def assess(
 
     ```
     pmoladder assess --target director
-    pmoladder assess --skill risk-management --skill "Stakeholder Management"
+    pmoladder assess -s risk-management -s "Agile and Scrum"
     pmoladder assess --target pm --no-evidence < answers.txt
     ```
     """
