@@ -23,9 +23,9 @@ def _choices(name: str, *formats: str) -> Any:
 
 ListFormat = _choices("ListFormat", "table", "json", "csv")
 DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
-GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg")
+GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg", "html")
 TableJson = _choices("TableJson", "table", "json")
-PlanFormat = _choices("PlanFormat", "table", "json", "markdown")
+PlanFormat = _choices("PlanFormat", "table", "json", "markdown", "html")
 TextJson = _choices("TextJson", "text", "json")
 TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "jsonl")
 FileKind = _choices("FileKind", "ladder", "profile")

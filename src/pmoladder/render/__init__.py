@@ -1,6 +1,6 @@
 """Renderers behind one interface.
 
-Each format is a module (`table`, `json`, `markdown`, `csv`, `svg`) with one function per
+Each format is a module (`table`, `json`, `markdown`, `csv`, `svg`, `html`) with one function per
 result kind (`gap`, `roles`, ...). A function returns either text, written to stdout as
 it is, or a Rich renderable, printed through a console that never interprets markup.
 Which formats a command offers is simply which modules define its result kind.
@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-FORMATS = ("table", "json", "markdown", "csv", "svg")
+FORMATS = ("table", "json", "markdown", "csv", "svg", "html")
 MIN_WIDTH = 40  # below this (COLUMNS=0, a tiny pane) tables could not show an id whole
 
 
