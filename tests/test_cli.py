@@ -38,6 +38,7 @@ def test_all_commands_are_known():
             "next",
             "match",
             "plan",
+            "site",
             "init",
             "assess",
             "progress",

@@ -570,6 +570,54 @@ def _team_report(
 
 
 @app.command()
+def site(
+    outdir: str = typer.Argument(..., metavar="OUTDIR", help="Folder for the site."),
+    profiles: Optional[list[str]] = typer.Option(
+        None,
+        "--profile",
+        "-p",
+        metavar="PATH",
+        show_default=False,
+        help="Add a page with this person's gap and plan; a folder adds everyone in it. "
+        "Repeatable. Without it the site holds nothing personal.",
+    ),
+    stale_after: int = StaleOpt,
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Build the ladder as a static website: the ladder drawn, the skills matrix, a page
+    per role and per skill, and the steps, challenges, KPIs and feedback.
+
+    ```
+    pmoladder site public/
+    pmoladder site public/ --ladder our-ladder.yaml
+    pmoladder site team-site/ --profile people/
+    ```
+
+    Pages need no server, script or network: open OUTDIR/index.html, or publish the
+    folder on any static host. OUTDIR must be new, empty, or a site built before.
+    """
+    from pmoladder.errors import PmoError
+    from pmoladder.freshness import freshness, today
+    from pmoladder.profile import load_profile
+    from pmoladder.roster import profile_files
+    from pmoladder.team import Skipped
+    from pmoladder.web.site import build, person_page
+
+    kb = _ladder(ladder)
+    pages, taken = [], set()
+    for path in profile_files(profiles or []):
+        if isinstance(path, Skipped):
+            raise PmoError(path.error.removeprefix("pmoladder: error: "))
+        person = load_profile(path, kb)
+        _warn(person.warnings)
+        fresh = freshness(kb, person, today(), stale_after)
+        pages.append(person_page(kb, path, person, fresh, taken))
+    count = build(kb, outdir, pages)
+    sys.stderr.write(f"wrote {count} pages to {outdir}; open {outdir}/index.html\n")
+
+
+@app.command()
 def init(
     path: str = typer.Argument("profile.yaml", help="Where to write the profile."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),

@@ -25,6 +25,7 @@ class Ladder:
     def __init__(self, model: LadderFile) -> None:
         self.model = model  # what the cache stores
         self.name = model.name
+        self.description = model.description
         self.scale = sorted(model.scale, key=lambda s: s.level)
         self.max_level = self.scale[-1].level
         self.skills: dict[str, Skill] = {s.id: s for s in model.skills}
