@@ -248,16 +248,17 @@ def wait_for(proc: subprocess.Popen, text: bytes) -> bytes:
 
 
 @installed
-def test_ctrl_c_on_the_installed_command_saves_and_exits_130(write):
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_on_the_installed_command_saves_the_answers_given(write, name, code):
     path = write("p.yaml", "target_role: lead\n")
     proc = start("-p", path, "--no-evidence")
     wait_for(proc, b"Level [")
     proc.stdin.write(b"2\n")
     proc.stdin.flush()
     wait_for(proc, b"Skill 2 of 3")
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(getattr(signal, name))
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    assert proc.returncode == code
     assert err.decode().endswith(
         f"pmoladder: interrupted at skill 2 of 3 (people); "
         f"saved the answers to 1 of 3 skills in {path}\n"

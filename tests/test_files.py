@@ -118,3 +118,12 @@ def test_write_atomic_writes_through_an_existing_link_when_forced(tmp_path: Path
         write_atomic(link, "b\n")
     write_atomic(link, "b\n", force=True)
     assert link.is_symlink() and real.read_text() == "b\n"
+
+
+def test_only_a_regular_file_is_updated_in_place(tmp_path: Path):
+    from pmoladder.files import check_writable
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(PmoError, match="is not a regular file"):
+        check_writable(fifo, force=True)

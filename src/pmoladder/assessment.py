@@ -15,7 +15,8 @@ import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -273,16 +274,49 @@ def run(
     """Ask (`questions` fills `interview`), then save; on an early end, save what was
     given, say how much of it, and stop with the right exit code."""
     try:
-        questions()
+        with _signals_stop_questions():
+            questions()
     except (EndOfInput, BadAnswer) as stop:
         saved = _save(profile, interview, when, force)
         raise PmoError(f"{interview.current}: {stop}; {saved}") from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Signalled) as stop:
         saved = _save(profile, interview, when, force)
-        raise Interrupted(f"at {interview.current}; {saved}") from None
+        interrupted = Interrupted(f"at {interview.current}; {saved}")
+        if isinstance(stop, _Signalled):
+            interrupted.exit_code = 128 + stop.signum
+        raise interrupted from None
     saved = _save(profile, interview, when, force)
     kept = interview.total - len(interview.answers)
     return saved + (f" ({kept} kept as they were)" if kept and interview.answers else "")
+
+
+class _Signalled(Exception):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_stop_questions() -> Iterator[None]:
+    """SIGTERM or a closed terminal (SIGHUP) while questions wait stops them like Ctrl-C,
+    so the answers given are saved rather than lost with the process."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Signalled(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                previous[name] = signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread: leave the defaults
+                pass
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def _save(profile: ProfileText, interview: Interview, when: dt.date, force: bool) -> str:

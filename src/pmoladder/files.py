@@ -58,8 +58,11 @@ def rewrite(path: str | Path, data: bytes, read: bytes, force: bool = False) -> 
 
 
 def check_writable(path: str | Path, force: bool, info: os.stat_result | None = None) -> None:
-    """Refuse a read-only file unless forced: someone protected it on purpose."""
+    """Refuse what cannot be updated in place (a pipe, a device), and a read-only file
+    unless forced: someone protected it on purpose."""
     info = info or os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise PmoError(f"{path} is not a regular file, so it cannot be updated in place")
     if force:
         return
     if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
@@ -86,16 +89,20 @@ def _locked(name: Path, target: Path) -> Iterator[tuple[bytes, os.stat_result]]:
         fcntl = None  # type: ignore[assignment]
     while True:
         try:
-            fd = os.open(target, os.O_RDONLY)
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe: no wait
         except FileNotFoundError:
             raise PmoError(f"{name} was removed since it was read; nothing was written") from None
         try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
             info = os.fstat(fd)
+            if fcntl is not None and stat.S_ISREG(info.st_mode):
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except OSError:  # a file system without locks: the content check remains
+                    pass
             now = _stat(target)
             if now is not None and (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
                 continue
+            check_writable(name, True, info)
             with os.fdopen(os.dup(fd), "rb") as handle:
                 current = handle.read()
             yield current, info
