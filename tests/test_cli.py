@@ -714,3 +714,31 @@ def test_plan_markdown_ticks_met_experience(write):
     path = write("p.yaml", "target_role: pm\nyears_experience: 9\n")
     out = run("plan", "-p", path, "-f", "markdown").stdout
     assert "- [x] 9 of " in out and "- [ ] 9 of" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["schema"], "pmoladder: error: kind is missing: give one of ladder, profile"),
+        (["validate", "--kind", "foo", "x"], "--kind: 'foo' is not one of auto, ladder, profile"),
+        (["roles", "-f", "xml"], "--format / -f: 'xml' is not one of table, json, csv"),
+        (["gap", "--stale-after", "0"], "--stale-after: expected a whole number of 1 or more"),
+        (["gap", "--stale-after", "x"], "--stale-after: expected a whole number ("),
+        (["validate", "--kind"], "pmoladder: error: --kind needs a value"),
+    ],
+)
+def test_usage_errors_in_our_words(args, expected):
+    result = run(*args)
+    assert result.exit_code == 2 and expected in result.stderr
+    assert "\\n" not in result.stderr and "Input should" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("variable", "args"),
+    [("PMOLADDER_PROFILE", ["gap", "-t", "pm"]), ("PMOLADDER_LADDER", ["roles"])],
+)
+def test_a_bad_path_from_the_environment_names_the_variable(variable, args):
+    result = run(*args, **{variable: "nope.yaml"})
+    assert result.exit_code == 2
+    assert result.stderr == f"nope.yaml: no such file (the path comes from ${variable})\n"

@@ -168,8 +168,8 @@ def test_any_tier_is_fine_when_none_are_declared(write):
             ("skills: [{id: a, name: A}]", "skills: [{id: a, name: A}, {id: a, name: B}]"),
             "id 'a' is used twice in skills",
         ),
-        (("skills: {a: 1}", "skills: {a: yes}"), "Input should be a valid integer"),
-        (("skills: {a: 1}", "skills: {a: 1.5}"), "Input should be a valid integer"),
+        (("skills: {a: 1}", "skills: {a: yes}"), "expected a whole number, got true"),
+        (("skills: {a: 1}", "skills: {a: 1.5}"), "expected a whole number, got 1.5"),
         (("skills: {a: 1}", "skills: {a: {level: 1, weight: 0}}"), "greater than 0"),
         (("name: R", "nmae: R"), "unknown key 'nmae' (did you mean 'name'?)"),
         (("schema_version: 1", "schema_version: 2"), "expected 1"),
@@ -190,7 +190,10 @@ def test_invalid_ladders_are_located(write, change, expected):
 
 def test_yaml_booleans_as_names_are_caught(write):
     errors = errors_of(write, MINIMAL.replace("name: Zero", "name: No"))
-    assert errors[0].endswith(":3:26: scale.0.name: Input should be a valid string, got False")
+    assert errors[0].endswith(
+        ":3:26: scale.0.name: expected text, got false "
+        "(YAML reads yes, no, on and off so: quote the word)"
+    )
 
 
 def test_unknown_tier_when_tiers_are_declared(write):

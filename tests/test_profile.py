@@ -68,7 +68,7 @@ def test_every_error_in_the_file_is_reported(write, mini):
         ("years_experience: -1\n", "expected a number 0 or more"),
         ("years_experience: ten\n", "expected a number 0 or more"),
         ("years_experience: .nan\n", "expected a number 0 or more"),
-        ("skills: [planning]\n", "valid dictionary"),
+        ("skills: [planning]\n", "expected a mapping of keys, got a list"),
         ("nmae: Alex\n", "unknown key 'nmae' (did you mean 'name'?)"),
         ("skills:\n  planning: {levl: 2}\n", "unknown key 'levl' (did you mean 'level'?)"),
         ("certifications:\n  - {id: cert-a, earned: last year}\n", "YYYY-MM-DD"),

@@ -87,8 +87,8 @@ def test_plan_lists_each_missing_group(ladder):
     [
         ("[[pmp, ipma-c]]", None),
         ("[[pmp, ipma]]", "roles.0.certifications.required_any.0.1: unknown certification 'ipma'"),
-        ("[[pmp], []]", "roles.0.certifications.required_any.1: List should have at least 1"),
-        ("[pmp]", "roles.0.certifications.required_any.0: Input should be a valid list"),
+        ("[[pmp], []]", "roles.0.certifications.required_any.1: expected at least one entry"),
+        ("[pmp]", "roles.0.certifications.required_any.0: expected a list, got 'pmp'"),
     ],
 )
 def test_groups_must_name_declared_certifications(write, change, expected):

@@ -8,6 +8,8 @@ on every run, and evaluating them from strings costs about 4% of a run.
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any, NoReturn, Optional
 
@@ -48,7 +50,7 @@ class _Group(TyperGroup):
             sys.stderr.write(exc.report() + "\n")
             code = exc.exit_code
         except _CLICK_ERRORS["UsageError"] as exc:
-            message = one_line(exc.format_message()).replace("Value error, ", "")
+            message = one_line(_usage_message(exc.format_message()))
             if message:  # an empty one follows the help shown for a bare `pmoladder`
                 where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
                 sys.stderr.write(f"pmoladder: error: {message}{where}\n")
@@ -70,6 +72,32 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+_USAGE_REWRITES = [  # Click's usage errors, said in our words
+    (r"Missing argument '(.+?)'\. Choose from:\s*(.+)", "{0} is missing: give one of {1}"),
+    (r"Missing argument '(.+?)'\.?", "{0} is missing"),
+    (r"Invalid value for (.+?): '(.*)' is not one of (.+?)\.?", "{0}: '{1}' is not one of {2}"),
+    (
+        r"Invalid value for (.+?): Input should be greater than or equal to (\S+)",
+        "{0}: expected a whole number of {1} or more",
+    ),
+    (r"Invalid value for (.+?): Input should be a valid integer.*", "{0}: expected a whole number"),
+    (r"Option '(.+?)' requires an argument\.", "{0} needs a value"),
+]
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    message = message.replace("Value error, ", "")
+    for pattern, template in _USAGE_REWRITES:
+        found = re.fullmatch(pattern, message.strip(), re.S)
+        if found:
+            parts = [re.sub(r"[',\s]+", " ", g).strip().replace(" ", ", ") for g in found.groups()]
+            parts = [p.replace(", /, ", " / ") for p in parts]
+            return template.format(*parts)
+    return message
 
 
 app = typer.Typer(
@@ -176,9 +204,24 @@ def _emit(kind: str, fmt: Enum, *args: Any, no_color: bool = False) -> None:
 
 
 def _ladder(path: Optional[str]) -> Any:
-    from pmoladder.ladder import load_ladder
+    from pmoladder.ladder import LADDER_ENV, load_ladder
 
-    return load_ladder(path)
+    with _path_from_env(LADDER_ENV, path):
+        return load_ladder(path)
+
+
+@contextmanager
+def _path_from_env(variable: str, path: Optional[str]) -> Iterator[None]:
+    """A file that cannot be opened says so with the variable its path came from, which
+    the user may have set long ago and forgotten."""
+    from pmoladder.errors import FileError
+
+    try:
+        yield
+    except FileError as exc:
+        if path and exc.line is None and exc.path == path == os.environ.get(variable):
+            exc.message += f" (the path comes from ${variable})"
+        raise
 
 
 def _warn(warnings: list[Any]) -> None:
@@ -891,12 +934,13 @@ def _current(person: Any) -> Any:
 
 def _person(profile: Optional[str], kb: Any, required: bool = True) -> Any:
     """The person's resolved profile; None when it is optional and there is none."""
-    from pmoladder.profile import find_profile, load_profile, profile_path
+    from pmoladder.profile import PROFILE_ENV, find_profile, load_profile, profile_path
 
     path = profile_path(profile) if required else find_profile(profile)
     if path is None:
         return None
-    person = load_profile(path, kb)
+    with _path_from_env(PROFILE_ENV, None if profile else path):
+        person = load_profile(path, kb)
     _warn(person.warnings)
     return person
 

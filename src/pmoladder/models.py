@@ -269,6 +269,19 @@ class ProfileFile(_Model):
 _FRIENDLY = {
     "string_pattern_mismatch": "not a valid id: use lowercase letters, digits and single hyphens",
     "literal_error": "expected 1 (the only schema version so far)",
+    "string_type": "expected text",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
+    "model_attributes_type": "expected a mapping of keys",
+    "list_type": "expected a list",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "too_short": "expected at least one entry",
+    "string_too_long": "text is longer than {max_length:,} characters",
+    "greater_than_equal": "expected {ge} or more",
+    "less_than_equal": "expected {le} or less",
 }
 
 
@@ -329,14 +342,30 @@ def _locate(doc: Any, error: Any, known: list[str]) -> Any:
     at_key = bool(loc) and loc[-1] == "[key]"
     if at_key:
         loc = loc[:-1]
-    message = _FRIENDLY.get(kind) or error["msg"].removeprefix("Value error, ")
+    friendly = _FRIENDLY.get(kind)
+    message = (
+        friendly.format(**error.get("ctx", {}))
+        if friendly
+        else error["msg"].removeprefix("Value error, ")
+    )
     if kind.endswith("_type") or kind.startswith(("int_", "float_", "greater", "less")):
         message = f"{message}, got {_shown(error.get('input'))}"
     return doc.error(loc, message, at_key=at_key)
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    """The value found, as the file's author would name it."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes, no, on and off so: quote the word)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()} (quote it to keep it as text)"
+    text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

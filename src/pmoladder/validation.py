@@ -12,6 +12,7 @@ from pmoladder.yamlfile import Document, load
 
 # Keys only a ladder has: one of them, or skills written as a list, makes a ladder.
 LADDER_KEYS = LadderFile.model_fields.keys() - ProfileFile.model_fields.keys() - {"description"}
+PROFILE_KEYS = ProfileFile.model_fields.keys() - LadderFile.model_fields.keys()
 
 
 @dataclass
@@ -26,12 +27,15 @@ class Report:
 
 
 def detect_kind(doc: Document) -> str:
-    """A ladder has a key no profile has (scale, roles, ...) or a list of skills; anything
-    else is taken for a profile, whose errors then say what does not fit."""
+    """A ladder has a key no profile has (scale, roles, ...); a profile has one no ladder
+    has (current_role, ...); otherwise a list of skills makes a ladder, and anything else
+    is taken for a profile, whose errors then say what does not fit."""
     keys = {k for k in doc.data if isinstance(k, str)}
-    if LADDER_KEYS & keys or isinstance(doc.data.get("skills"), list):
+    if LADDER_KEYS & keys:
         return "ladder"
-    return "profile"
+    if PROFILE_KEYS & keys:
+        return "profile"
+    return "ladder" if isinstance(doc.data.get("skills"), list) else "profile"
 
 
 def check(path: str, ladder: Ladder, kind: str | None = None) -> Report:

@@ -163,7 +163,7 @@ def parse(name: str, text: str, keep_extensions: bool = False) -> Document:
         _check_shape(name, root)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        raise _located(name, exc) from None
+        raise _located(name, exc, text) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
@@ -189,17 +189,24 @@ def load(path: str) -> Document:
     return parse(*read_text(path))
 
 
-def _located(name: str, exc: yaml.MarkedYAMLError) -> FileError:
+def _located(name: str, exc: yaml.MarkedYAMLError, text: str = "") -> FileError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     if exc.context and exc.problem and "duplicate key" not in problem:
         problem = f"{problem} ({exc.context})"
+    if "tab character" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
+        problem = "tabs cannot indent YAML; use spaces"
     if "could not determine a constructor" in problem:
         problem = problem.replace(
             "could not determine a constructor for the tag", "tag not allowed:"
         )
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return FileError(name, problem, line, column)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _check_flow_depth(name: str, text: str) -> None:
