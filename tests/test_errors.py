@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 
 from pmoladder.errors import (
+    MAX_ERRORS,
+    MAX_HINTS,
     FileError,
     FileErrors,
     PmoError,
@@ -44,3 +46,28 @@ def test_did_you_mean():
         did_you_mean("leadrship", ["leadership", "governance"]) == " (did you mean 'leadership'?)"
     )
     assert did_you_mean("zzz", ["leadership"]) == ""
+
+
+def test_suggestions_prefer_a_shared_word():
+    choices = ["people-management", "risk", "planning"]
+    assert did_you_mean("risk-management", choices) == " (did you mean 'risk'?)"
+    assert (
+        did_you_mean("leadrship", ["leadership", "governance"]) == " (did you mean 'leadership'?)"
+    )
+
+
+def test_suggestions_stop_after_the_first_errors_of_a_file():
+    assert did_you_mean("leadrship", ["leadership"], so_far=MAX_HINTS - 1)
+    assert did_you_mean("leadrship", ["leadership"], so_far=MAX_HINTS) == ""
+    many = [f"role-{i}" for i in range(5000)] + ["leadership"]
+    assert did_you_mean("leadrship", many, so_far=2)
+    assert did_you_mean("leadrship", many, so_far=3) == ""
+
+
+def test_a_file_of_many_errors_reports_the_first_hundred_and_a_count():
+    errors = [FileError("p.yaml", f"bad {i}", i + 1, 1) for i in range(250)][::-1]
+    found = FileErrors(errors).errors
+    assert [e.line for e in found[:MAX_ERRORS]] == list(range(1, MAX_ERRORS + 1))
+    assert str(found[-1]) == "p.yaml: and 150 more problems, not shown"
+    again = FileErrors(found + [FileError("p.yaml", "late", 1, 2)]).errors
+    assert str(again[-1]) == "p.yaml: and 151 more problems, not shown"

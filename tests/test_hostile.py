@@ -213,6 +213,60 @@ def test_hostile_files_through_validate_exit_1(tmp_path, content, expected, loca
     assert seconds < MAX_SECONDS
 
 
+LADDER_HEAD = """\
+schema_version: 1
+name: L
+scale: [{level: 0, name: Zero}, {level: 1, name: One}]
+skills: [{id: a, name: A}]
+roles:
+"""
+
+# Files with thousands of mistakes: (id, kind, content, the first error). Each is answered
+# in the time a few mistakes take: errors are located in one pass, suggestions are worked
+# out for the first few only, and a report stops at 100 problems and a count of the rest.
+MANY_CASES = [
+    (
+        "45000-unknown-keys",
+        "profile",
+        "target_role: pm\n" + "".join(f"k{i}: 1\n" for i in range(45_000)),
+        "unknown key 'k0'",
+    ),
+    (
+        "45000-unknown-skills",
+        "profile",
+        "skills:\n" + "".join(f"  unknown-{i}: 2\n" for i in range(45_000)),
+        "unknown skill 'unknown-0'",
+    ),
+    (
+        "3000-roles-of-unknown-next",
+        "ladder",
+        LADDER_HEAD
+        + "".join(
+            f"  - {{id: role-{i}, name: R{i}, skills: {{a: 1}}, next: [nowhere-{i}]}}\n"
+            for i in range(3000)
+        ),
+        "unknown role 'nowhere-0'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "expected"), [c[1:] for c in MANY_CASES], ids=[c[0] for c in MANY_CASES]
+)
+def test_many_errors_are_answered_fast_and_capped(tmp_path, kind, content, expected):
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(content, encoding="utf-8")
+    result, seconds = run("validate", "--kind", kind, str(path), cwd=tmp_path)
+    assert seconds < MAX_SECONDS
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert result.returncode == 1 and len(lines) == 101, lines[-3:]
+    assert expected in lines[0] and lines[-1].endswith("more problems, not shown")
+    command = ["gap", "--target", "pm", "--profile"] if kind == "profile" else ["roles", "--ladder"]
+    result, seconds = run(*command, str(path), cwd=tmp_path)
+    assert result.returncode == 2 and seconds < MAX_SECONDS
+    check_one_line(result, str(path), expected, located=True)
+
+
 def alias_strings(levels: int) -> str:
     """Long text repeated through nested aliases: small on disk, megabytes expanded."""
     lines = ['x-a0: &a0 ["' + "l" * 900 + '"]']

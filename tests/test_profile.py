@@ -87,7 +87,7 @@ def test_unknown_certifications_and_tools_are_warnings(write, mini):
     assert len(warnings) == 3
     assert warnings[0].endswith(
         ":1:26: certifications.1: warning: unknown certification "
-        "'cert-z' (did you mean 'cert-b', 'cert-a'?)"
+        "'cert-z' (did you mean 'cert-a', 'cert-b'?)"
     )
     assert "unknown tool 'bord' (did you mean 'board'?)" in warnings[2]
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
+
+MAX_ERRORS = 100  # a file with more is reported by its first errors and a count
+MAX_HINTS = 20  # "did you mean" is worked out for this many errors of a file at most,
+MAX_COMPARISONS = 20_000  # and for fewer when each compares against many choices
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional and
 # invisible format characters that can make a line read differently from what it is.
@@ -96,7 +101,12 @@ class FileErrors(PmoError):
     first error, so the line a person reads is the first one to fix."""
 
     def __init__(self, errors: list[FileError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (e.line or 0, e.column or 0))
+        held = [e for e in errors if not isinstance(e, _More)]
+        ordered = sorted(held, key=lambda e: (e.line or 0, e.column or 0))
+        self.errors = ordered[:MAX_ERRORS]
+        more = len(ordered[MAX_ERRORS:]) + sum(e.count for e in errors if isinstance(e, _More))
+        if more:
+            self.errors.append(_More(errors[0].path, more))
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -107,10 +117,49 @@ class FileErrors(PmoError):
         return str(self)
 
 
-def close_matches(word: str, choices: list[str], n: int = 3) -> list[str]:
-    from difflib import get_close_matches
+class _More(FileError):
+    """Stands for the problems past MAX_ERRORS, so that a file of thousands of mistakes is
+    reported in the time a few take, and still says how many there were."""
 
-    return get_close_matches(word.lower(), choices, n=n, cutoff=0.6)
+    def __init__(self, path: str, count: int) -> None:
+        super().__init__(path, f"and {count:,} more problems, not shown")
+        self.count = count
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.split(r"[-_\s./]+", text.casefold()) if w}
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """Up to `n` choices close to `word`, in one pass over the choices.
+
+    Choices that share whole words with `word` come first, the most of whose words are
+    shared first (`risk-management` suggests `risk` before `people-management`); when
+    none shares a word, the closest spellings (`leadrship`: `leadership`).
+    """
+    from difflib import SequenceMatcher
+
+    query = word.casefold()
+    wanted = _words(query)
+    matcher = SequenceMatcher(b=query)
+    sharing: list[tuple[float, float, str]] = []
+    spelled: list[tuple[float, str]] = []
+    for choice in choices:
+        folded = choice.casefold()
+        own = _words(folded)
+        shared = len(wanted & own) / len(own) if own else 0.0
+        matcher.set_seq1(folded)
+        if shared or (matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6):
+            ratio = matcher.ratio()
+            if shared:
+                sharing.append((shared, ratio, choice))
+            elif ratio >= 0.6:
+                spelled.append((ratio, choice))
+    if sharing:
+        best = max(score for score, _, _ in sharing)
+        top = sorted((s for s in sharing if s[0] == best), key=lambda s: (-s[1], s[2]))
+        return [choice for _, _, choice in top[:n]]
+    return [choice for _, choice in sorted(spelled, key=lambda s: (-s[0], s[1]))[:n]]
 
 
 def suggest(matches: list[str]) -> str:
@@ -120,5 +169,10 @@ def suggest(matches: list[str]) -> str:
     return " (did you mean " + ", ".join(f"'{m}'" for m in matches) + "?)"
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean(word: str, choices: Collection[str], so_far: int = 0) -> str:
+    """A suggestion for the `so_far`-th error of a file. Only the first errors get one,
+    fewer when there are many choices, so that a file of thousands of typos against a
+    ladder of thousands of ids costs no more than a screenful."""
+    if so_far >= min(MAX_HINTS, MAX_COMPARISONS // max(len(choices), 1)):
+        return ""
     return suggest(close_matches(word, choices))

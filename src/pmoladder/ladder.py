@@ -221,7 +221,8 @@ def check_references(
     def refs(loc: tuple, ids: list[str], known: set[str] | dict, what: str) -> None:
         for j, ref in enumerate(ids):
             if ref not in known:
-                err((*loc, j), f"unknown {what} '{ref}'{did_you_mean(ref, list(known))}")
+                hint = did_you_mean(ref, known, len(errors))
+                err((*loc, j), f"unknown {what} '{ref}'{hint}")
 
     skills = {s.id for s in model.skills}
     categories = {c.id for c in model.categories}
@@ -231,7 +232,7 @@ def check_references(
             err(
                 ("skills", i, "category"),
                 f"unknown category '{skill.category}'"
-                f"{did_you_mean(skill.category, sorted(categories))}",
+                f"{did_you_mean(skill.category, categories, len(errors))}",
             )
         for level in skill.levels:
             if not 0 < level <= max_level:
@@ -255,13 +256,13 @@ def check_references(
         if tiers and role.tier is not None and role.tier not in tiers:
             err(
                 (*base, "tier"),
-                f"unknown tier '{role.tier}'{did_you_mean(role.tier, sorted(tiers))}",
+                f"unknown tier '{role.tier}'{did_you_mean(role.tier, tiers, len(errors))}",
             )
         for skill_id, req in role.skills.items():
             if skill_id not in skills:
                 err(
                     (*base, "skills", skill_id),
-                    f"unknown skill '{skill_id}'{did_you_mean(skill_id, sorted(skills))}",
+                    f"unknown skill '{skill_id}'{did_you_mean(skill_id, skills, len(errors))}",
                     True,
                 )
             elif req.level > max_level:

@@ -296,13 +296,13 @@ def validate_document(model: type[BaseModel], doc: Any) -> Any:
     except ValidationError as exc:
         known = _field_names(model)
         found = _without_typo_echoes(exc.errors(include_url=False))
-        raise FileErrors([_located(doc, e, known) for e in found]) from None
+        raise FileErrors([_located(doc, e, known, i) for i, e in enumerate(found)]) from None
 
 
 def _without_typo_echoes(errors: list[Any]) -> list[Any]:
     """A typo shows as an unknown key and as a missing one; the unknown key, with its
     suggestion, says it all, so the missing key it stands for is not reported again."""
-    from pmoladder.errors import close_matches
+    from pmoladder.errors import MAX_HINTS, close_matches
 
     unknown: dict[tuple[Any, ...], list[str]] = {}
     for e in errors:
@@ -315,25 +315,25 @@ def _without_typo_echoes(errors: list[Any]) -> list[Any]:
             e["type"] == "missing"
             and any(
                 close_matches(key, [str(e["loc"][-1])])
-                for key in unknown.get(tuple(e["loc"][:-1]), [])
+                for key in unknown.get(tuple(e["loc"][:-1]), [])[:MAX_HINTS]
             )
         )
     ]
 
 
-def _located(doc: Any, error: Any, known: list[str]) -> Any:
-    located = _locate(doc, error, known)
+def _located(doc: Any, error: Any, known: list[str], so_far: int) -> Any:
+    located = _locate(doc, error, known, so_far)
     located.loc = tuple(error["loc"])
     return located
 
 
-def _locate(doc: Any, error: Any, known: list[str]) -> Any:
+def _locate(doc: Any, error: Any, known: list[str], so_far: int) -> Any:
     from pmoladder.errors import did_you_mean
 
     loc, kind = tuple(error["loc"]), error["type"]
     if kind == "extra_forbidden":
         return doc.error(
-            loc, f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}", at_key=True
+            loc, f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), known, so_far)}", at_key=True
         )
     if kind == "missing":
         err = doc.error(loc[:-1], f"missing required key '{loc[-1]}'")

@@ -100,7 +100,7 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
 
     for skill_id, rating in model.skills.items():
         if skill_id not in ladder.skills:
-            hint = did_you_mean(skill_id, list(ladder.skills))
+            hint = did_you_mean(skill_id, ladder.skills, len(errors))
             errors.append(
                 doc.error(("skills", skill_id), f"unknown skill '{skill_id}'{hint}", at_key=True)
             )
@@ -113,14 +113,17 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
 
     for i, held in enumerate(model.certifications):
         if held.id not in ladder.certifications:
-            hint = did_you_mean(held.id, list(ladder.certifications)) or " (not in the ladder)"
+            hint = (
+                did_you_mean(held.id, ladder.certifications, len(person.warnings))
+                or " (not in the ladder)"
+            )
             person.warnings.append(
                 doc.error(("certifications", i), f"unknown certification '{held.id}'{hint}")
             )
         person.certifications[held.id] = held
     for i, tool in enumerate(model.tools):
         if tool not in ladder.tools:
-            hint = did_you_mean(tool, list(ladder.tools)) or " (not in the ladder)"
+            hint = did_you_mean(tool, ladder.tools, len(person.warnings)) or " (not in the ladder)"
             person.warnings.append(doc.error(("tools", i), f"unknown tool '{tool}'{hint}"))
         person.tools.append(tool)
     for warning in person.warnings:

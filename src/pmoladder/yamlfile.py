@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -84,18 +84,29 @@ class Document:
     path: str
     root: Node
     data: Any
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+
+    def _pairs(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        """A mapping's scalar keys, indexed once, so that locating many errors in a large
+        mapping stays linear (the first of repeated keys wins, as in the scan it replaces)."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, ScalarNode):
+                    index.setdefault(k.value, (k, v))
+            self._keys[id(node)] = index
+        return index
 
     def locate(self, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int, str]:
         """The 1-based line and column of the deepest node on `loc`, and its key path."""
         node, key_node, matched = self.root, None, []
         for part in loc:
             if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(part):
-                        node, key_node = v, k
-                        break
-                else:
+                pair = self._pairs(node).get(str(part))
+                if pair is None:
                     break
+                key_node, node = pair
             elif isinstance(node, SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     break
