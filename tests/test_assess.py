@@ -297,3 +297,22 @@ def test_a_mistyped_level_name_gets_a_suggestion(write):
     path = write("p.yaml", "target_role: lead\n")
     result = assess(path, "--no-evidence", input="strnog\n")
     assert "'strnog' is not a level of this ladder (did you mean 'strong'?)" in result.stderr
+
+
+def test_what_the_round_trip_library_refuses_is_a_located_error(write, monkeypatch):
+    from ruamel.yaml.error import MarkedYAMLError, StreamMark
+
+    def refuse(*_):
+        raise MarkedYAMLError(problem="something odd", problem_mark=StreamMark("p", 0, 1, 4))
+
+    monkeypatch.setattr("pmoladder.assessment.apply_answers", refuse)
+    path = write("p.yaml", "target_role: lead\n")
+    result = assess(path, input="1\n")
+    assert result.stderr == f"{path}:2:5: assess cannot rewrite this file: something odd\n"
+
+
+def test_init_leaves_a_dangling_schema_link_alone(tmp_path):
+    (tmp_path / "profile.schema.json").symlink_to(tmp_path / "nowhere.json")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "nowhere.json").exists() and (tmp_path / "p.yaml").exists()

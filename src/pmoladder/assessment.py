@@ -236,7 +236,7 @@ class ProfileText:
 
     def render(self, answers: dict[str, Answer], when: dt.date) -> bytes:
         """The file's new bytes, checked to read back as the old data plus the answers."""
-        text = apply_answers(self._text(), answers, when)
+        text = self._rewritten(answers, when)
         if self.crlf:
             text = text.replace("\n", "\r\n")
         data = (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
@@ -259,6 +259,23 @@ class ProfileText:
                 "assess cannot rewrite this file without changing this value; edit it by hand",
             )
         return data
+
+    def _rewritten(self, answers: dict[str, Answer], when: dt.date) -> str:
+        """The new text, or a located error where the round-trip library gives up."""
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+        try:
+            return apply_answers(self._text(), answers, when)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise FileError(
+                self.doc.path,
+                f"assess cannot rewrite this file: {exc.problem or exc.context}",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+            ) from None
+        except YAMLError as exc:
+            raise FileError(self.doc.path, f"assess cannot rewrite this file: {exc}") from None
 
     def save(self, answers: dict[str, Answer], when: dt.date, force: bool) -> None:
         rewrite(self.path, self.render(answers, when), self.raw, force)

@@ -694,7 +694,7 @@ def init(
     write_atomic(path, text, force=force)
     written = [path]
     schema_path = Path(path).parent / schema_ref
-    if "://" not in schema_ref and not schema_path.exists():
+    if "://" not in schema_ref and not os.path.lexists(schema_path):
         write_atomic(schema_path, schema_text("profile"))
         written.append(str(schema_path))
     sys.stderr.write(f"wrote {' and '.join(written)}; next: edit it, then 'pmoladder gap'\n")
