@@ -74,7 +74,7 @@ def picture(ladder: Ladder, href: str = "roles/{}.html") -> str:
     height = y - GAP_Y + PAD
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="ladder" role="img" width="{width}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="ladder" width="{width}" '
             f'height="{height:.0f}" viewBox="0 0 {width} {height:.0f}" '
             'font-family="Helvetica, Arial, sans-serif" font-size="14">',
             f"<title>{_text(f'The roles of {ladder.name} and the moves between them')}</title>",
