@@ -7,7 +7,16 @@ import pytest
 from pmoladder.errors import FileErrors, PmoError
 from pmoladder.ladder import Ladder, load_ladder
 
-ROLE_IDS = ["coordinator", "junior-pm", "pm", "program-manager", "pmo-manager", "director", "cpo"]
+ROLE_IDS = [
+    "coordinator",
+    "junior-pm",
+    "pmo-analyst",
+    "pm",
+    "program-manager",
+    "pmo-manager",
+    "director",
+    "cpo",
+]
 
 
 # --- the built-in knowledge base --------------------------------------------------------
@@ -38,12 +47,17 @@ def test_pm_can_move_to_programme_or_pmo(builtin: Ladder):
     assert set(builtin.roles["pm"].next) == {"program-manager", "pmo-manager"}
 
 
-def test_tiers_and_years_never_go_down_along_next(builtin: Ladder):
+def test_tiers_never_go_down_and_years_grow_along_next(builtin: Ladder):
     rank = list(builtin.tiers).index
     for role in builtin.roles.values():
         for nxt in map(builtin.roles.get, role.next):
             assert rank(nxt.tier) >= rank(role.tier), (role.id, nxt.id)
-            assert nxt.min_years >= role.min_years or nxt.id == "pmo-manager", (role.id, nxt.id)
+            assert nxt.min_years > role.min_years, (role.id, nxt.id)
+
+
+def test_the_pmo_track_leads_through_the_pmo_manager(builtin: Ladder):
+    assert builtin.roles["coordinator"].next == ["junior-pm", "pmo-analyst"]
+    assert builtin.roles["pmo-analyst"].next == ["pmo-manager"]
 
 
 def test_requirements_grow_overall_up_the_main_line(builtin: Ladder):
@@ -57,11 +71,12 @@ def test_requirements_grow_overall_up_the_main_line(builtin: Ladder):
 
 def test_scale_is_apm_like_zero_to_five(builtin: Ladder):
     assert [s.level for s in builtin.scale] == [0, 1, 2, 3, 4, 5]
-    assert builtin.level_of("practitioner") == 2 and builtin.level_of("Expert") == 5
+    assert builtin.level_of("practised") == 2 and builtin.level_of("Expert") == 5
+    assert builtin.level_of("practitioner") is None  # a certificate's name, not a level
 
 
 def test_skills_cover_the_five_areas_and_describe_every_level(builtin: Ladder):
-    assert 12 <= len(builtin.skills) <= 18
+    assert 12 <= len(builtin.skills) <= 20
     assert set(builtin.categories) == {"ways-of-working", "power-skills", "business-acumen"}
     for skill in builtin.skills.values():
         assert sorted(skill.levels) == [1, 2, 3, 4, 5], skill.id
@@ -76,6 +91,9 @@ def test_skills_cover_the_five_areas_and_describe_every_level(builtin: Ladder):
         "data-driven-decisions",
         "risk-management",
         "cost-management",
+        "quality-management",
+        "resource-management",
+        "pmo-services",
     ):
         assert expected in builtin.skills
 
@@ -96,7 +114,6 @@ def test_certifications_carry_issuer_and_eligibility(builtin: Ladder):
         cert = builtin.certifications[cert_id]
         assert cert.issuer and cert.eligibility, cert_id
     assert builtin.certifications["pmp"].renews_every_years == 3
-    assert builtin.certifications["prince2-foundation"].renews_every_years is None
 
 
 def test_steps_challenges_kpis_tools(builtin: Ladder):

@@ -102,7 +102,7 @@ VALID = {
     "current_role": "pm",
     "target_role": "director",
     "years_experience": 6,
-    "skills": {"leadership": 3, "strategic-thinking": {"level": "practitioner"}},
+    "skills": {"leadership": 3, "strategic-thinking": {"level": "practised"}},
     "certifications": ["pmp", {"id": "capm", "earned": "2024-01-01"}],
     "tools": ["jira"],
 }

@@ -10,7 +10,7 @@ def test_starter_profile_is_valid_and_lists_every_skill(builtin: Ladder, write):
     person = load_profile(write("p.yaml", text), builtin)
     assert set(person.skills) == set(builtin.skills)
     assert text.startswith("# yaml-language-server: $schema=profile.schema.json\n")
-    assert "0 Unaware, 1 Aware, 2 Practitioner, 3 Competent, 4 Proficient, 5 Expert" in text
+    assert "0 Unaware, 1 Aware, 2 Practised, 3 Competent, 4 Proficient, 5 Expert" in text
 
 
 def test_starter_profile_for_another_ladder(mini: Ladder, write):

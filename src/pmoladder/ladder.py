@@ -251,6 +251,7 @@ def check_references(
                 err(loc, f"'{key}' already names role '{owner}'")
     certs = {c.id for c in model.certifications}
     tools = {t.id for t in model.tools}
+    kpis = {k.id for k in model.kpis}
     for i, role in enumerate(model.roles):
         base = ("roles", i)
         if tiers and role.tier is not None and role.tier not in tiers:
@@ -276,6 +277,7 @@ def check_references(
         for g, group in enumerate(held.required_any):
             refs((*base, "certifications", "required_any", g), group, certs, "certification")
         refs((*base, "tools"), role.tools, tools, "tool")
+        refs((*base, "kpis"), role.kpis, kpis, "KPI")
         refs((*base, "next"), role.next, role_keys, "role")
     for i, step in enumerate(model.steps):
         refs(("steps", i, "develops"), step.develops, skills, "skill")

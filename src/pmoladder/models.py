@@ -175,6 +175,7 @@ class Role(_Entry):
     skills: dict[Slug, RequirementIn] = {}
     certifications: RoleCertifications = RoleCertifications()
     tools: list[Slug] = []
+    kpis: list[Slug] = Field([], description="Ids of the KPIs people in the role are judged by.")
 
 
 class Step(_Entry):

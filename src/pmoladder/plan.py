@@ -75,6 +75,10 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
     ]
     top_tier = bool(ladder.tiers) and gap.target.tier == list(ladder.tiers)[-1]
     challenges = [c for c in ladder.challenges if top_tier or by_id.keys() & set(c.skills)]
+    # The target's own KPIs; a ladder that ties none to roles shows all of them to the top tier.
+    kpis = [k for k in ladder.kpis if k.id in gap.target.kpis]
+    if not any(role.kpis for role in ladder.roles.values()):
+        kpis = list(ladder.kpis) if top_tier else []
     return Plan(
         gap=gap,
         steps=steps,
@@ -82,6 +86,6 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
         certifications=certs,
         required_any=groups,
         challenges=challenges,
-        kpis=list(ladder.kpis) if top_tier else [],
-        feedback=list(ladder.feedback) if top_tier else [],
+        kpis=kpis,
+        feedback=list(ladder.feedback) if kpis else [],
     )

@@ -109,6 +109,7 @@ def role_data(ladder: Ladder, role: Role) -> dict[str, Any]:
             "recommended": [ref(ladder.certifications[c]) for c in role.certifications.recommended],
         },
         "tools": [ref(ladder.tools[t]) for t in role.tools],
+        "kpis": [ref(k) for k in ladder.kpis if k.id in role.kpis],
         "next": [ref(ladder.roles[r]) for r in role.next],
     }
 

@@ -120,6 +120,11 @@ def role(ladder: Ladder, result: Role) -> str:
         *any_of(ladder.certifications, result.certifications.required_any, "Required, one of"),
         f"- Recommended: {names(ladder.certifications, result.certifications.recommended)}",
         f"- Tools: {names(ladder.tools, result.tools)}",
+        *(
+            [f"- Measured by: {names({k.id: k for k in ladder.kpis}, result.kpis)}"]
+            if result.kpis
+            else []
+        ),
         f"- Next rungs: {names(ladder.roles, result.next)}",
     ]
     return "\n".join(lines) + "\n"

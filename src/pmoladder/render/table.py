@@ -70,6 +70,10 @@ def _names(table: dict, ids: list[str], sep: str = ", ") -> str:
     return sep.join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
 
 
+def _by_id(entries: list) -> dict:
+    return {e.id: e for e in entries}
+
+
 def _any_of(certs: dict, groups: list[list[str]], label: str) -> list[Text]:
     """One line per group of equivalent certifications: `label`, then the choices."""
     return [text(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
@@ -207,6 +211,8 @@ def role(ladder: Ladder, result: Role) -> Group:
         text(f"Certifications recommended: {_names(certs, result.certifications.recommended)}")
     )
     parts.append(text(f"Tools: {_names(ladder.tools, result.tools)}"))
+    if result.kpis:
+        parts.append(text(f"Measured by: {_names(_by_id(ladder.kpis), result.kpis)}"))
     parts.append(text(f"Next rungs: {_names(ladder.roles, result.next)}"))
     return Group(*parts)
 
