@@ -165,3 +165,11 @@ def test_path_json_and_table(write):
 def test_match_is_not_ready_while_a_group_is_missing(write):
     data = json.loads(run(write, "match", "-f", "json"))
     assert [(r["id"], r["ready"]) for r in data["roles"]] == [("lead", True), ("head", False)]
+
+
+def test_bench_leaves_out_who_misses_a_group_even_when_close(write, tmp_path):
+    ladder = write("ladder.yaml", LADDER)
+    write("a.yaml", "skills: {a: 1}\ncertifications: [p3o, pmp]\n")
+    args = ["team", str(tmp_path / "a.yaml"), "--bench", "--within", "0", "-f", "json"]
+    bench = json.loads(CliRunner().invoke(app, [*args, "--ladder", ladder]).stdout)["bench"]
+    assert {b["role"]["id"]: b["ready_soon"] for b in bench}["head"] == []

@@ -395,6 +395,7 @@ def person_data(
         "ready": gap.ready if gap else None,
         "gaps": {s.id: s.gap for s in gap.gapped()} if gap else {},
         "missing_required": gap.missing_required if gap else [],
+        "missing_required_any": gap.missing_required_any if gap else [],
         **_freshness_data(member),
     }
 
