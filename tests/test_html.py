@@ -28,7 +28,7 @@ def test_reports_are_one_self_contained_printable_file(command):
     assert "@media print" in page and "prefers-color-scheme: dark" in page
     tags = parse(page)
     assert [t for t, _ in tags.tags].count("svg") == 1  # the chart, inline
-    assert "Readiness 69%: not ready for Director of PMO" in "".join(tags.text)
+    assert "Readiness 70%: not ready for Director of PMO" in "".join(tags.text)
 
 
 def test_the_plan_report_carries_the_plan():

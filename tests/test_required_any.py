@@ -173,3 +173,9 @@ def test_bench_leaves_out_who_misses_a_group_even_when_close(write, tmp_path):
     args = ["team", str(tmp_path / "a.yaml"), "--bench", "--within", "0", "-f", "json"]
     bench = json.loads(CliRunner().invoke(app, [*args, "--ladder", ladder]).stdout)["bench"]
     assert {b["role"]["id"]: b["ready_soon"] for b in bench}["head"] == []
+
+
+@pytest.mark.parametrize("command", ["gap", "plan"])
+def test_html_reports_name_the_choices(write, command):
+    out = run(write, command, "-t", "head", "-f", "html")
+    assert ("Missing one of: MSP, PgMP" if command == "gap" else "Required, any one of:") in out
