@@ -44,9 +44,9 @@ def test_profiles_add_a_page_per_person(tmp_path):
     result = build(str(tmp_path / "out"), "--profile", EXAMPLE)
     person = (tmp_path / "out" / "people" / "alex-rivera.html").read_text(encoding="utf-8")
     text = "".join(parse(person).text)
-    assert "Readiness 69%: not ready for Director of PMO" in text and "Development plan" in text
+    assert "Readiness 70%: not ready for Director of PMO" in text and "Development plan" in text
     assert "people/alex-rivera.html" in (tmp_path / "out" / "index.html").read_text()
-    assert "wrote 31 pages" in result.stderr
+    assert "wrote 35 pages" in result.stderr
 
 
 @pytest.mark.parametrize("ladder", [None, HOSTILE])
@@ -102,7 +102,7 @@ def test_an_unreadable_profile_writes_nothing(tmp_path, write):
 
 
 def test_the_picture_puts_a_fork_side_by_side(builtin, hostile_ladder):
-    assert rows(builtin)[3] == ["program-manager", "pmo-manager"]
+    assert rows(builtin)[1] == ["junior-pm", "pmo-analyst"]
     assert rows(hostile_ladder) == [["start", "loner"], ["left", "right"], ["top"]]
 
 
