@@ -229,3 +229,37 @@ def test_heatmap_cells_are_coloured_on_a_terminal(team_dir):
     assert heat(0) == "green" and heat(1) != heat(2) != heat(3) and heat(3) == heat(5)
     result = run(team_dir, "--target", "director", FORCE_COLOR="1", TERM="xterm-256color")
     assert "\x1b[" in result.stdout
+
+
+# Cells a spreadsheet would run: (id, cell, as written). Numbers stay numbers.
+CSV_CELLS = [
+    ("hyperlink", '=HYPERLINK("https://evil.example")', '\'=HYPERLINK("https://evil.example")'),
+    ("dde", "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+    ("at-sum", "@SUM(1+1)", "'@SUM(1+1)"),
+    ("plus", "+1+2", "'+1+2"),
+    ("minus-formula", "-2+3.yaml", "'-2+3.yaml"),
+    ("tab", "\t=1", "'\t=1"),
+    ("carriage-return", "\r=1", "\\x0d=1"),
+    ("negative-number", "-2", "-2"),
+    ("signed-decimal", "+0.5", "+0.5"),
+    ("exponent", "-1e3", "-1e3"),
+    ("plain", "Alex", "Alex"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"), [c[1:] for c in CSV_CELLS], ids=[c[0] for c in CSV_CELLS]
+)
+def test_csv_cells_never_start_a_formula(cell, expected):
+    from pmoladder.render.csv import neutral
+
+    assert neutral(cell) == expected
+
+
+def test_a_file_named_like_a_formula_is_inert_in_csv(tmp_path):
+    (tmp_path / "-2+3.yaml").write_text("skills: {planning: 2}\n", encoding="utf-8")
+    (tmp_path / "@x.yaml").write_text("name: '@SUM(1)'\nskills: {}\n", encoding="utf-8")
+    args = ("--ladder", MINI, "--target", "lead", "-f", "csv", "--", "-2+3.yaml", "@x.yaml")
+    rows = [line.split(",") for line in run(*args).stdout.splitlines()[1:]]
+    assert {row[1] for row in rows} == {"'-2+3.yaml", "'@x.yaml"}
+    assert {row[0] for row in rows} == {"'-2+3.yaml", "'@SUM(1)"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import TYPE_CHECKING
 
 from pmoladder.errors import printable
@@ -20,9 +21,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def neutral(value: object) -> str:
     """A cell as inert text: control characters escaped, and a leading formula character
-    quoted with an apostrophe, so that a name like `=HYPERLINK(...)` is shown, not run."""
+    quoted with an apostrophe, so that a name like `=HYPERLINK(...)` is shown, not run.
+    Numbers (`-1`, `+0.5`) stay numbers: a spreadsheet reads them as values, not formulas."""
     text = printable(str(value))
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if not text.startswith(_FORMULA_START) or _NUMBER.fullmatch(text):
+        return text
+    return "'" + text
+
+
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 
 
 def _write(header: list[str], rows: list[list[object]]) -> str:
