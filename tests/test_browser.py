@@ -190,3 +190,36 @@ def test_screenshots_of_the_home_and_a_role_page(browser, site):
                 shot = folder / f"{kind}-{name}-{width}.png"
                 v.page.screenshot(path=str(shot))
                 assert shot.stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """gap, plan and team as one-file HTML reports, on the built-in and the hostile ladder."""
+    folder = tmp_path_factory.mktemp("reports")
+    (folder / "pat.yaml").write_text(HOSTILE_PROFILE, encoding="utf-8")
+    example = str(ROOT / "examples" / "profile.yaml")
+    runs = {
+        "gap": ["gap", "-p", example],
+        "plan": ["plan", "-p", example],
+        "team": ["team", example, str(folder / "pat.yaml"), "--bench", "--shortages"],
+        "hostile-plan": ["plan", "--ladder", str(HOSTILE), "-p", str(folder / "pat.yaml")],
+        "hostile-team": ["team", "--ladder", str(HOSTILE), str(folder / "pat.yaml"), "-t", "top"],
+    }
+    for name, args in runs.items():
+        result = CliRunner().invoke(app, [*args, "--format", "html"])
+        assert result.exit_code in (0, 2), result.stderr  # 2: a profile left out of a team
+        (folder / f"{name}.html").write_text(result.stdout, encoding="utf-8")
+    return sorted(folder.glob("*.html"))
+
+
+def test_reports_fit_a_phone_load_clean_and_pass_axe(browser, reports):
+    axe = axe_module.Axe()
+    for path in reports:
+        for dark in (False, True):
+            with Visit(browser, path, PHONE, dark) as v:
+                assert v.errors == [] and v.dialogs == [], path
+                assert all(u.startswith(("file://", "data:")) for u in v.requests), v.requests
+                assert v.page.evaluate("document.documentElement.scrollWidth") <= PHONE, path
+                found = axe.run(v.page).response["violations"]
+                bad = [x["id"] for x in found if x["impact"] in ("serious", "critical")]
+                assert bad == [], (path, dark, bad)

@@ -43,3 +43,36 @@ def test_names_that_look_like_html_stay_text(command):
     assert all(t not in ("script", "img", "marquee", "b", "i") for t, _ in tags.tags)
     text = "".join(tags.text)
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
+
+
+@pytest.fixture
+def team_folder(tmp_path):
+    folder = tmp_path / "people"
+    folder.mkdir()
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    for n in range(1, 6):
+        (folder / f"p{n}.yaml").write_text(text.replace("Alex Rivera", f"Person {n}"))
+    (folder / "x.yaml").write_text('name: "<script>alert(9)</script>"\nskills: {leadership: 2}\n')
+    return str(folder)
+
+
+def test_the_team_report_is_one_page_with_the_heatmap_inline(team_folder):
+    page = run("team", team_folder, "--target", "director", "--bench", "--shortages", "-f", "html")
+    assert_self_contained(page)
+    tags = parse(page)
+    assert [t for t, _ in tags.tags].count("svg") == 1
+    text = "".join(tags.text)
+    assert "Gap to Director of PMO: 6 people" in text and "<script>alert(9)</script>" in text
+    assert "Bench: who could step into each role" in text and "Shortages" in text
+    assert "script" not in [t for t, _ in tags.tags]
+
+
+def test_an_anonymous_team_report_names_nobody(team_folder):
+    page = run("team", team_folder, "--target", "director", "--anonymous", "-f", "html")
+    assert "Person 1" not in page and "alert(9)" not in page and "#1" in page
+
+
+def test_a_team_without_target_lists_each_persons_own(team_folder):
+    text = "".join(parse(run("team", team_folder, "-f", "html")).text)
+    assert "Readiness for each person's own target: 5 people" in text
+    assert "No target" in text

@@ -29,7 +29,7 @@ GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg", "ht
 TableJson = _choices("TableJson", "table", "json")
 PlanFormat = _choices("PlanFormat", "table", "json", "markdown", "html")
 TextJson = _choices("TextJson", "text", "json")
-TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "jsonl")
+TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "html", "jsonl")
 FileKind = _choices("FileKind", "ladder", "profile")
 CheckKind = _choices("CheckKind", "auto", "ladder", "profile")
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
     from pmoladder.plan import Plan
+    from pmoladder.team import Team
 
 
 def gap(ladder: Ladder, result: Gap) -> str:
@@ -34,3 +35,15 @@ def _report(ladder: Ladder, result: Gap, the_plan: Plan | None, title: str) -> s
         chart=web.markup(svg.gap(ladder, result)),
         plan=the_plan,
     )
+
+
+def team(ladder: Ladder, result: Team) -> str:
+    from pmoladder import web
+
+    people = f"{len(result.people)} {'person' if len(result.people) == 1 else 'people'}"
+    if result.target is not None:
+        title = f"Gap to {result.target.name}: {people}"
+    else:
+        title = f"Readiness for each person's own target: {people}"
+    chart = web.markup(svg.team(ladder, result)) if result.target and result.people else None
+    return web.render("team.html", site=None, ladder=ladder, title=title, team=result, chart=chart)
