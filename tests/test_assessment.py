@@ -254,3 +254,9 @@ def test_ctrl_c_at_a_prompt_ends_the_prompt_line():
     with pytest.raises(KeyboardInterrupt):
         Asker(Keyboard(), err)("Level [0 None]: ")
     assert err.getvalue() == "Level [0 None]: \n"
+
+
+@given(typed=st.text() | st.text(st.characters(categories=("Nd", "No")), max_size=5000))
+def test_any_typed_level_is_a_level_of_the_scale_or_none(mini: Ladder, typed):
+    level = read_level(mini, typed)  # mini is session-wide, so hypothesis may reuse it
+    assert level is None or 0 <= level <= mini.max_level
