@@ -40,13 +40,13 @@ def test_the_site_has_a_page_for_everything_and_nothing_personal(tmp_path, built
         assert_self_contained(page)
 
 
-def test_profiles_add_a_page_per_person(tmp_path):
+def test_profiles_add_a_page_per_person(tmp_path, builtin):
     result = build(str(tmp_path / "out"), "--profile", EXAMPLE)
     person = (tmp_path / "out" / "people" / "alex-rivera.html").read_text(encoding="utf-8")
     text = "".join(parse(person).text)
     assert "Readiness 70%: not ready for Director of PMO" in text and "Development plan" in text
     assert "people/alex-rivera.html" in (tmp_path / "out" / "index.html").read_text()
-    assert "wrote 35 pages" in result.stderr
+    assert f"wrote {len(builtin.roles) + len(builtin.skills) + 7} pages" in result.stderr
 
 
 @pytest.mark.parametrize("ladder", [None, HOSTILE])
@@ -112,3 +112,14 @@ def hostile_ladder():
     from pmoladder.yamlfile import load
 
     return ladder_from(load(HOSTILE))
+
+
+def test_equivalent_certifications_show_as_one_of(tmp_path, builtin):
+    build(str(tmp_path / "out"))
+    role = next(r for r in builtin.roles.values() if r.certifications.required_any)
+    page = (tmp_path / "out" / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
+    first = builtin.certifications[role.certifications.required_any[0][0]]
+    assert "One of these:" in page and f"#{first.id}" in page
+    certs = (tmp_path / "out" / "certifications.html").read_text(encoding="utf-8")
+    section = certs.split(f'id="{first.id}"')[1].split("<h2")[0]
+    assert f"roles/{role.id}.html" in section.split("Required for:")[1].split("</li>")[0]

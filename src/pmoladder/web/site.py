@@ -146,7 +146,7 @@ def _pages(ladder: Ladder, people: list[Page]) -> dict[str, str]:
             picture=web.markup(picture(ladder)),
             matrix={s: {role.id: level for role, level in needs[s]} for s in needs},
         ),
-        "certifications.html": page("certifications.html"),
+        "certifications.html": page("certifications.html", required_by=_required_by(ladder)),
     }
     for name, (attr, title, about) in SECTIONS.items():
         entries = getattr(ladder, attr)
@@ -164,3 +164,16 @@ def _pages(ladder: Ladder, people: list[Page]) -> dict[str, str]:
         chart = web.markup(svg.gap(ladder, person.gap)) if person.gap else None
         pages[f"people/{person.slug}.html"] = page("person.html", "../", person=person, chart=chart)
     return pages
+
+
+def _required_by(ladder: Ladder) -> dict[str, list[Any]]:
+    """The roles that require each certification, alone or as one of equivalents."""
+    found: dict[str, list[Any]] = {c: [] for c in ladder.certifications}
+    for role in ladder.roles.values():
+        wanted = {
+            *role.certifications.required,
+            *(c for g in role.certifications.required_any for c in g),
+        }
+        for cid in wanted:
+            found[cid].append(role)
+    return found
