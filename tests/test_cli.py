@@ -738,3 +738,26 @@ def test_a_bad_path_from_the_environment_names_the_variable(variable, args):
     result = run(*args, **{variable: "nope.yaml"})
     assert result.exit_code == 2
     assert result.stderr == f"nope.yaml: no such file (the path comes from ${variable})\n"
+
+
+@pytest.mark.parametrize(
+    ("columns", "args", "whole"),
+    [
+        ("80", ["skills"], ["predictive-delivery", "stakeholder-management"]),
+        ("60", ["gap", "--from", "pm", "-t", "director"], ["Practitioner", "Proficient"]),
+        ("60", ["plan", "--from", "pm", "-t", "director"], ["Practitioner", "develop"]),
+        ("50", ["match", "--from", "pm"], ["(program-manager)", "(pmo-manager)"]),
+        ("48", ["next", "--from", "pm"], ["(program-manager)"]),
+    ],
+)
+def test_narrow_terminals_never_cut_ids_or_level_names(columns, args, whole):
+    out = run(*args, COLUMNS=columns).stdout
+    assert "…" not in out
+    assert all(word in out for word in whole), out
+    assert all(line == line.rstrip() for line in out.splitlines())  # piped: no padding
+    assert max(map(len, out.splitlines())) <= int(columns)
+
+
+def test_gap_explains_its_bar_glyphs():
+    out = run("gap", "--from", "pm", "-t", "director").stdout
+    assert "█ met, ░ missing, ▒ above the need, · unused" in out

@@ -31,7 +31,50 @@ def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
     if isinstance(out, str):
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     else:
-        console(no_color).print(out)
+        terminal = console(no_color)
+        fit(out, terminal)
+        if sys.stdout.isatty():
+            terminal.print(out)
+        else:  # piped: the same text without the padding that fills each line
+            with terminal.capture() as captured:
+                terminal.print(out)
+            sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+# Columns a narrow terminal may lose so that the others keep every word whole.
+DROPPABLE = ("Description", "What the target level looks like", "", "Biggest gaps")
+
+
+def fit(renderable: Any, terminal: Any) -> None:
+    """Never cut a word (an id, a level name) in a table: where a column would be narrower
+    than its longest word, the less important columns go; what still cannot fit folds
+    onto the next line instead of ending in an ellipsis."""
+    from rich.console import Group
+    from rich.table import Table
+
+    if isinstance(renderable, Group):
+        for part in renderable.renderables:
+            fit(part, terminal)
+        return
+    if not isinstance(renderable, Table):
+        return
+    for name in DROPPABLE:
+        if not _cuts_a_word(renderable, terminal):
+            break
+        renderable.columns = [c for c in renderable.columns if str(c.header) != name]
+    for column in renderable.columns:
+        column.overflow = "fold"
+
+
+def _cuts_a_word(table: Any, terminal: Any) -> bool:
+    widths = table._calculate_column_widths(terminal, terminal.options)
+    last = len(widths) - 1
+    for i, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+        longest = max((len(w) for cell in column.cells for w in str(cell).split()), default=0)
+        padding = (i > 0) + (i < last)  # one space inside each inner edge of a cell
+        if longest + padding > width:
+            return True
+    return False
 
 
 def console(no_color: bool = False) -> Any:

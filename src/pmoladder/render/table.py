@@ -105,7 +105,8 @@ def gap(ladder: Ladder, result: Gap) -> Group:
             number(s.weight),
             bar(s.current, s.required, ladder.max_level),
         )
-    return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
+    legend = text("Bars, one cell per level: █ met, ░ missing, ▒ above the need, · unused", "dim")
+    return Group(head, verdict, Text(), table, legend, Text(), *_gap_footer(ladder, result))
 
 
 def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
