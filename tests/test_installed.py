@@ -109,3 +109,42 @@ def test_shell_completion_offers_role_ids():
     }
     result = pmoladder(env=env)
     assert result.returncode == 0 and "director" in result.stdout.split()
+
+
+# Streams and encodings the command cannot choose: (id, shell line, exit code, on stderr).
+STREAM_CASES = [
+    ("full-disk-table", "pmoladder roles > /dev/full", 2, "cannot write the output"),
+    ("full-disk-json", "pmoladder roles -f json > /dev/full", 2, "cannot write the output"),
+    ("stdout-closed", "pmoladder roles >&-", 2, "standard output is closed"),
+    ("stderr-closed-on-error", "pmoladder gap --check -p nowhere.yaml -t pm 2>&-", 2, ""),
+    ("ascii-terminal", "COLUMNS=60 PYTHONIOENCODING=ascii pmoladder skills > /dev/null", 0, ""),
+    ("latin-1-terminal", "COLUMNS=60 PYTHONIOENCODING=latin-1 pmoladder skills > /dev/null", 0, ""),
+    (
+        "name-not-utf-8-in-team",
+        "printf 'target_role: pm\\n' > \"$(printf 'caf\\351.yaml')\"; pmoladder team . > /dev/null",
+        0,
+        "",
+    ),
+    (
+        "name-not-utf-8",
+        "printf 'skills: {leadership: 9}\\n' > \"$(printf 'caf\\351.yaml')\"; "
+        "pmoladder validate caf*.yaml",
+        1,
+        "caf\\udce9.yaml:1:22: skills.leadership: level 9 is outside",
+    ),
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("line", "code", "expected"), [c[1:] for c in STREAM_CASES], ids=[c[0] for c in STREAM_CASES]
+)
+def test_streams_and_encodings_get_a_clear_answer(tmp_path, line, code, expected):
+    env = {**os.environ, "PATH": f"{Path(EXE).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(
+        ["bash", "-c", line], cwd=tmp_path, capture_output=True, env=env, timeout=60
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == code, err
+    assert "Traceback" not in err and err.count("\n") <= 1
+    assert expected in err

@@ -61,6 +61,13 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("pmoladder: interrupted\n")
             code = 130
+        except BrokenPipeError:  # the reader went away (`| head -1`): nothing to say
+            code = 1
+        except OSError as exc:  # writing the output failed: a full disk, a quota
+            sys.stderr.write(
+                f"pmoladder: error: cannot write the output: {one_line(exc.strerror or str(exc))}\n"
+            )
+            code = 2
         except Exception as exc:  # a bug: still one line
             if os.environ.get("PMOLADDER_DEBUG"):
                 raise

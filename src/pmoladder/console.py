@@ -16,6 +16,16 @@ def main() -> NoReturn:
     # Pydantic looks for plugins (observability hooks) by scanning every installed
     # package's metadata the first time it builds a validator; nothing here uses them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if sys.stderr is None:  # `2>&-`: errors go nowhere, but the exit code still tells
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - kept for the whole run
+    if sys.stdout is None:  # `>&-`: there is nowhere to put the results
+        sys.stderr.write("pmoladder: error: standard output is closed\n")
+        _exit(2)
+    # A character the terminal's encoding cannot show (PYTHONIOENCODING=ascii, a file name
+    # that is not UTF-8) is shown as an escape instead of failing the command.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         from pmoladder.cli import app
 
@@ -35,9 +45,13 @@ def _exit(code: int) -> NoReturn:
     every file the commands write is closed before they return.
     """
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         code = code or 1
+    except OSError as exc:  # a full disk, a quota, an I/O error
+        sys.stderr.write(f"pmoladder: error: cannot write the output: {exc.strerror or exc}\n")
+        code = 2
     try:
         sys.stderr.flush()
     except BrokenPipeError:
