@@ -255,6 +255,24 @@ def test_path_json_shape():
     assert {"skill": "pm-tools", "from": 4, "to": 3} in director["changes"]
 
 
+def test_path_lists_every_shortest_route_and_takes_via():
+    data = json.loads(run("path", "--from", "pm", "--to", "director", "-f", "json").stdout)
+    assert [[r["id"] for r in route] for route in data["routes"]] == [
+        ["pm", "program-manager", "director"],
+        ["pm", "pmo-manager", "director"],
+    ]
+    assert data["rungs"] == data["routes"][0] and data["via"] is None and not data["more_routes"]
+    table = run("path", "--from", "pm", "--to", "director").stdout
+    assert "2 moves, 2 routes" in table and "Route 2: pm -> pmo-manager -> director" in table
+    via = json.loads(
+        run("path", "--from", "pm", "--to", "director", "--via", "head-of-pmo", "-f", "json").stdout
+    )
+    assert via["via"] == "pmo-manager" and len(via["routes"]) == 1
+    result = run("path", "--from", "pm", "--to", "director", "--via", "coordinator")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "no path from pm to director through coordinator" in result.stderr
+
+
 def test_path_with_profile_uses_its_roles_and_shows_readiness():
     data = json.loads(run("path", "-p", EXAMPLE, "-f", "json").stdout)
     assert (data["from"], data["to"]) == ("pm", "director")

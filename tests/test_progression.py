@@ -1,7 +1,16 @@
 from __future__ import annotations
 
 from pmoladder.gap import Standing, standing_of_role
-from pmoladder.progression import changes_between, match, next_rungs, shortest_path, walk
+from pmoladder.progression import (
+    MAX_ROUTES,
+    changes_between,
+    match,
+    next_rungs,
+    routes,
+    shortest_path,
+    shortest_paths,
+    walk,
+)
 
 
 def ids(roles):
@@ -74,3 +83,38 @@ def test_next_and_match(builtin):
 def test_match_with_nothing_ready(mini):
     nobody = Standing(role=None, levels={}, certifications=frozenset(), years=0)
     assert match(mini, nobody).highest_ready is None
+
+
+def test_every_shortest_route_in_the_order_of_next(builtin):
+    roles = builtin.roles
+    found = [ids(r) for r in shortest_paths(builtin, roles["pm"], roles["director"])]
+    assert found == [["pm", "program-manager", "director"], ["pm", "pmo-manager", "director"]]
+
+
+def test_via_keeps_only_routes_through_that_role(builtin):
+    roles = builtin.roles
+    result = routes(builtin, roles["coordinator"], roles["cpo"], None, via=roles["pm"])
+    assert [[r.role.id for r in p.rungs] for p in result.paths] == [
+        ["coordinator", "junior-pm", "pm", "program-manager", "director", "cpo"],
+        ["coordinator", "junior-pm", "pm", "pmo-manager", "director", "cpo"],
+    ]
+    assert not result.more
+    assert routes(builtin, roles["pm"], roles["cpo"], None, via=roles["coordinator"]).paths == []
+
+
+def test_routes_are_capped_and_say_so(write):
+    from pmoladder.ladder import load_ladder
+
+    layers = [[f"r{i}a", f"r{i}b"] for i in range(6)]  # 2 ** 5 = 32 equal routes
+    lines = ["schema_version: 1", "name: Wide", "scale: [{level: 0, name: Zero}]"]
+    lines += [
+        "skills: [{id: s, name: S}]",
+        "roles:",
+        "  - {id: start, name: Start, next: [r0a, r0b]}",
+    ]
+    for i, layer in enumerate(layers):
+        nxt = layers[i + 1] if i + 1 < len(layers) else []
+        lines += [f"  - {{id: {r}, name: {r}, next: [{', '.join(nxt)}]}}" for r in layer]
+    ladder = load_ladder(write("wide.yaml", "\n".join(lines) + "\n"))
+    result = routes(ladder, ladder.roles["start"], ladder.roles["r5a"], None)
+    assert len(result.paths) == MAX_ROUTES and result.more

@@ -172,6 +172,17 @@ StaleOpt = typer.Option(
 NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
 
 
+def _role_opt(flag: str, help_text: str) -> Any:
+    return typer.Option(
+        None,
+        flag,
+        metavar="ROLE",
+        show_default=False,
+        autocompletion=_complete_role,
+        help=help_text,
+    )
+
+
 def _format_opt(default: Enum) -> Any:
     return typer.Option(default, "--format", "-f", help="Output format.")
 
@@ -329,46 +340,41 @@ def gap(
 
 @app.command()
 def path(
-    to: Optional[str] = typer.Option(
-        None,
-        "--to",
-        metavar="ROLE",
-        show_default=False,
-        autocompletion=_complete_role,
-        help="Where to go; default the profile's target_role.",
+    to: Optional[str] = _role_opt("--to", "Where to go; default the profile's target_role."),
+    from_role: Optional[str] = _role_opt(
+        "--from", "Where to start; default the profile's current_role."
     ),
-    from_role: Optional[str] = typer.Option(
-        None,
-        "--from",
-        metavar="ROLE",
-        show_default=False,
-        autocompletion=_complete_role,
-        help="Where to start; default the profile's current_role.",
-    ),
+    via: Optional[str] = _role_opt("--via", "Only routes that pass through this role."),
     profile: Optional[str] = ProfileOpt,
     fmt: TableJson = _format_opt(TableJson.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
-    """The rungs from one role to another along the ladder's next moves, and what changes
-    at each: skill levels, certifications, years. With a profile, your readiness per rung.
+    """Every shortest route from one role to another along the ladder's next moves, and
+    what changes at each rung: skill levels, certifications, years. With a profile, your
+    readiness per rung.
 
     ```
     pmoladder path --from coordinator --to cpo
+    pmoladder path --from coordinator --to cpo --via program-manager
     pmoladder path --to director --profile profile.yaml --format json
     ```
 
     Exits 1 when no sequence of next moves leads there.
     """
-    from pmoladder.progression import walk
+    from pmoladder.progression import routes
 
     kb = _ladder(ladder)
     person = _person(profile, kb, required=from_role is None or to is None)
     start = kb.role(from_role) if from_role else _current(person)
     end = kb.role(to) if to else _target(kb, None, person)
-    result = walk(kb, start, end, person.standing() if person else None)
-    if result is None:
-        sys.stderr.write(f"pmoladder: no path from {start.id} to {end.id} along next moves\n")
+    stop = kb.role(via) if via else None
+    result = routes(kb, start, end, person.standing() if person else None, stop)
+    if not result.paths:
+        through = f" through {stop.id}" if stop else ""
+        sys.stderr.write(
+            f"pmoladder: no path from {start.id} to {end.id}{through} along next moves\n"
+        )
         raise typer.Exit(1)
     _emit("path", fmt, kb, result, no_color=no_color)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from pmoladder.gap import Gap, Standing, compute_gap
 from pmoladder.ladder import Ladder
@@ -35,24 +37,51 @@ class Path:
     rungs: list[Rung]
 
 
-def shortest_path(ladder: Ladder, start: Role, end: Role) -> list[Role] | None:
-    """Fewest moves along `next`, exploring in the ladder's listed order, so ties are stable."""
-    previous: dict[str, str | None] = {start.id: None}
+MAX_ROUTES = 20  # a ladder with many parallel tracks could have thousands of equal routes
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Every shortest route from `start` to `end` (through `via` when given), up to
+    MAX_ROUTES of them; `more` says that some were left out."""
+
+    start: Role
+    end: Role
+    via: Role | None
+    paths: list[Path]
+    more: bool
+
+
+def shortest_paths(ladder: Ladder, start: Role, end: Role) -> Iterator[list[Role]]:
+    """Every route with the fewest moves along `next`, in the order the ladder lists its
+    next moves, so the first one is stable and the others follow in a fixed order."""
+    depth = {start.id: 0}
+    parents: dict[str, list[str]] = {start.id: []}
     queue = deque([start.id])
     while queue:
         current = queue.popleft()
-        if current == end.id:
-            chain = []
-            node: str | None = current
-            while node is not None:
-                chain.append(ladder.roles[node])
-                node = previous[node]
-            return chain[::-1]
         for nxt in ladder.roles[current].next:
-            if nxt not in previous:
-                previous[nxt] = current
+            if nxt not in depth:
+                depth[nxt], parents[nxt] = depth[current] + 1, [current]
                 queue.append(nxt)
-    return None
+            elif depth[nxt] == depth[current] + 1 and current not in parents[nxt]:
+                parents[nxt].append(current)
+
+    def back(node: str) -> Iterator[list[str]]:
+        if node == start.id:
+            yield [node]
+        for parent in parents[node]:
+            for route in back(parent):
+                yield [*route, node]
+
+    if end.id in depth:
+        for route in back(end.id):
+            yield [ladder.roles[r] for r in route]
+
+
+def shortest_path(ladder: Ladder, start: Role, end: Role) -> list[Role] | None:
+    """The first of the shortest routes, or None when no route leads there."""
+    return next(shortest_paths(ladder, start, end), None)
 
 
 def changes_between(ladder: Ladder, before: Role | None, after: Role) -> list[Change]:
@@ -68,8 +97,28 @@ def changes_between(ladder: Ladder, before: Role | None, after: Role) -> list[Ch
 
 def walk(ladder: Ladder, start: Role, end: Role, standing: Standing | None) -> Path | None:
     roles = shortest_path(ladder, start, end)
-    if roles is None:
-        return None
+    return None if roles is None else _path(ladder, roles, standing)
+
+
+def routes(
+    ladder: Ladder, start: Role, end: Role, standing: Standing | None, via: Role | None = None
+) -> Routes:
+    """Every shortest route, or with `via` every shortest route to it followed by every
+    shortest route from it: the shortest journeys that pass through that role."""
+    if via is None:
+        found: Iterator[list[Role]] = shortest_paths(ladder, start, end)
+    else:
+        found = (
+            [*first, *second[1:]]
+            for first in shortest_paths(ladder, start, via)
+            for second in shortest_paths(ladder, via, end)
+        )
+    chosen = list(islice(found, MAX_ROUTES + 1))
+    paths = [_path(ladder, roles, standing) for roles in chosen[:MAX_ROUTES]]
+    return Routes(start, end, via, paths, more=len(chosen) > MAX_ROUTES)
+
+
+def _path(ladder: Ladder, roles: list[Role], standing: Standing | None) -> Path:
     rungs = []
     for before, role in zip([None, *roles], roles, strict=False):
         if before is None:
@@ -83,7 +132,7 @@ def walk(ladder: Ladder, start: Role, end: Role, standing: Standing | None) -> P
             recommended = [c for c in role.certifications.recommended if c not in held]
         gap = None if standing is None else compute_gap(ladder, standing, role)
         rungs.append(Rung(role, changes, required, groups, recommended, gap))
-    return Path(start, end, rungs)
+    return Path(roles[0], roles[-1], rungs)
 
 
 def next_rungs(ladder: Ladder, standing: Standing, current: Role) -> list[Gap]:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
-    from pmoladder.progression import Match, Path
+    from pmoladder.progression import Match, Path, Routes
     from pmoladder.team import Member, Placed, Skipped, Team
 
 
@@ -173,32 +173,39 @@ def _skill_gaps(skills: list[SkillGap]) -> list[dict[str, Any]]:
     ]
 
 
-def path(ladder: Ladder, result: Path) -> str:
+def path(ladder: Ladder, result: Routes) -> str:
+    """`rungs` is the first route, as before routes were listed; `routes` holds them all."""
+    routes = [_rungs(p) for p in result.paths]
     return dumps(
         {
             "from": result.start.id,
             "to": result.end.id,
-            "moves": len(result.rungs) - 1,
-            "rungs": [
-                {
-                    "id": rung.role.id,
-                    "name": rung.role.name,
-                    "min_years": rung.role.min_years,
-                    "changes": [
-                        {"skill": c.skill, "from": c.before, "to": c.after} for c in rung.changes
-                    ],
-                    "certifications": {
-                        "new_required": rung.new_required,
-                        "new_required_any": rung.new_required_any,
-                        "new_recommended": rung.new_recommended,
-                    },
-                    "readiness": _readiness(rung.gap),
-                    "ready": None if rung.gap is None else rung.gap.ready,
-                }
-                for rung in result.rungs
-            ],
+            "via": None if result.via is None else result.via.id,
+            "moves": len(result.paths[0].rungs) - 1,
+            "rungs": routes[0],
+            "routes": routes,
+            "more_routes": result.more,
         }
     )
+
+
+def _rungs(result: Path) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rung.role.id,
+            "name": rung.role.name,
+            "min_years": rung.role.min_years,
+            "changes": [{"skill": c.skill, "from": c.before, "to": c.after} for c in rung.changes],
+            "certifications": {
+                "new_required": rung.new_required,
+                "new_required_any": rung.new_required_any,
+                "new_recommended": rung.new_recommended,
+            },
+            "readiness": _readiness(rung.gap),
+            "ready": None if rung.gap is None else rung.gap.ready,
+        }
+        for rung in result.rungs
+    ]
 
 
 def _blockers(gap: Gap) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
-    from pmoladder.progression import Match, Path
+    from pmoladder.progression import Match, Path, Routes
     from pmoladder.team import Team
 
 
@@ -270,11 +270,26 @@ def _readiness_cell(result: Gap | None) -> Text:
     )
 
 
-def path(ladder: Ladder, result: Path) -> Group:
-    moves = len(result.rungs) - 1
-    parts: list[Any] = [
-        title(f"{result.start.name} to {result.end.name}: {moves} move{'s' if moves != 1 else ''}")
-    ]
+def path(ladder: Ladder, result: Routes) -> Group:
+    moves = len(result.paths[0].rungs) - 1
+    head = f"{result.start.name} to {result.end.name}"
+    if result.via is not None:
+        head += f" via {result.via.name}"
+    head += f": {moves} move{'s' if moves != 1 else ''}"
+    count = len(result.paths)
+    if count > 1:
+        head += f", {count}{' or more' if result.more else ''} routes"
+    parts: list[Any] = [title(head)]
+    for n, route in enumerate(result.paths, 1):
+        if count > 1:
+            ids = " -> ".join(rung.role.id for rung in route.rungs)
+            parts += [Text(), text(f"Route {n}: {ids}", "bold underline")]
+        parts += _route(ladder, route)
+    return Group(*parts)
+
+
+def _route(ladder: Ladder, result: Path) -> list[Any]:
+    parts: list[Any] = []
     for i, rung in enumerate(result.rungs):
         head = Text()
         head.append_text(text(f"{i}. {rung.role.name} ({rung.role.id})", "bold"))
@@ -298,7 +313,7 @@ def path(ladder: Ladder, result: Path) -> Group:
         parts += _any_of(certs, rung.new_required_any, "   Newly required, one of")
         if rung.new_recommended:
             parts.append(text(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
-    return Group(*parts)
+    return parts
 
 
 def _why_not(gap: Gap) -> str:
