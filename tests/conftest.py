@@ -15,8 +15,15 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's own profile, ladder or terminal settings."""
-    for name in ("PMOLADDER_PROFILE", "PMOLADDER_LADDER", "NO_COLOR", "FORCE_COLOR"):
+    for name in (
+        "PMOLADDER_PROFILE",
+        "PMOLADDER_LADDER",
+        "PMOLADDER_STALE_AFTER_MONTHS",
+        "NO_COLOR",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("PMOLADDER_TODAY", "2026-11-26")  # stale ratings depend on the date
     monkeypatch.setenv("PMOLADDER_CACHE_DIR", str(tmp_path / ".cache"))

@@ -46,6 +46,7 @@ def test_all_commands_are_known():
             "validate",
             "schema",
             "team",
+            "config",
         ]
     )
 

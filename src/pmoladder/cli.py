@@ -132,9 +132,8 @@ def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
 LadderOpt = typer.Option(
     None,
     "--ladder",
-    envvar="PMOLADDER_LADDER",
     metavar="PATH",
-    help="Ladder file to use instead of the built-in one.",
+    help="Ladder file; default $PMOLADDER_LADDER, then .pmoladder.yaml, then the built-in one.",
     show_default=False,
 )
 ProfileOpt = typer.Option(
@@ -163,11 +162,12 @@ TargetOpt = typer.Option(
     help="The role to measure against; default the profile's target_role.",
 )
 StaleOpt = typer.Option(
-    12,
+    None,
     "--stale-after",
     metavar="MONTHS",
     min=1,
-    help="Mark self-ratings assessed longer ago than this as stale.",
+    show_default=False,
+    help="Mark self-ratings assessed longer ago than this as stale (default 12).",
 )
 NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
 
@@ -222,23 +222,26 @@ def _emit(kind: str, fmt: Enum, *args: Any, no_color: bool = False) -> None:
 
 
 def _ladder(path: Optional[str]) -> Any:
-    from pmoladder.ladder import LADDER_ENV, load_ladder
+    from pmoladder.ladder import load_ladder
 
-    with _path_from_env(LADDER_ENV, path):
+    with _path_from_settings("ladder", path):
         return load_ladder(path)
 
 
 @contextmanager
-def _path_from_env(variable: str, path: Optional[str]) -> Iterator[None]:
-    """A file that cannot be opened says so with the variable its path came from, which
-    the user may have set long ago and forgotten."""
+def _path_from_settings(key: str, flag: Optional[str]) -> Iterator[None]:
+    """A file that cannot be opened says where its path came from (a variable or a
+    settings file), which the user may have set long ago and forgotten."""
     from pmoladder.errors import FileError
+    from pmoladder.settings import ENV, setting
 
     try:
         yield
     except FileError as exc:
-        if path and exc.line is None and exc.path == path == os.environ.get(variable):
-            exc.message += f" (the path comes from ${variable})"
+        chosen = setting(key, flag)
+        if exc.line is None and chosen.source != "flag" and exc.path == chosen.value:
+            where = f"${ENV[key]}" if chosen.source == "env" else chosen.path
+            exc.message += f" (the path comes from {where})"
         raise
 
 
@@ -314,7 +317,7 @@ def gap(
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
     check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
-    stale_after: int = StaleOpt,
+    stale_after: Optional[int] = StaleOpt,
     fmt: GapFormat = _format_opt(GapFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -429,7 +432,7 @@ def plan(
     target: Optional[str] = TargetOpt,
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
-    stale_after: int = StaleOpt,
+    stale_after: Optional[int] = StaleOpt,
     fmt: PlanFormat = _format_opt(PlanFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -928,14 +931,16 @@ def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional
     return kb, person.standing(), person
 
 
-def _fresh(kb: Any, person: Any, result: Any, months: int) -> Any:
+def _fresh(kb: Any, person: Any, result: Any, months: Optional[int]) -> Any:
     """The gap with the person's stale ratings and lapsed certifications, as of today."""
     if person is None:
         return result
     from dataclasses import replace
 
     from pmoladder.freshness import freshness, today
+    from pmoladder.settings import value
 
+    months = value("stale_after_months", months)
     return replace(result, freshness=freshness(kb, person, today(), months))
 
 
@@ -947,12 +952,12 @@ def _current(person: Any) -> Any:
 
 def _person(profile: Optional[str], kb: Any, required: bool = True) -> Any:
     """The person's resolved profile; None when it is optional and there is none."""
-    from pmoladder.profile import PROFILE_ENV, find_profile, load_profile, profile_path
+    from pmoladder.profile import find_profile, load_profile, profile_path
 
     path = profile_path(profile) if required else find_profile(profile)
     if path is None:
         return None
-    with _path_from_env(PROFILE_ENV, None if profile else path):
+    with _path_from_settings("profile", profile):
         person = load_profile(path, kb)
     _warn(person.warnings)
     return person
@@ -972,3 +977,7 @@ def _usage(message: str) -> NoReturn:
     from pmoladder.errors import PmoError
 
     raise PmoError(message)
+
+
+# The commands about the ladder itself and the settings register themselves on `app`.
+from pmoladder import cli_ladder  # noqa: E402, F401

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Any
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
 from pmoladder.models import LadderFile, Role, Skill, validate_document
-from pmoladder.yamlfile import Document, decode, parse, read_bytes
+from pmoladder.yamlfile import Document, decode, parse
 
-LADDER_ENV = "PMOLADDER_LADDER"
+# The sections of a ladder that list entries with ids.
+SECTIONS = (
+    "tiers",
+    "categories",
+    "skills",
+    "certifications",
+    "tools",
+    "roles",
+    "steps",
+    "challenges",
+    "kpis",
+    "feedback",
+)
 
 
 def builtin_path() -> Path:
@@ -26,6 +38,7 @@ class Ladder:
         self.model = model  # what the cache stores
         self.name = model.name
         self.description = model.description
+        self.experience_label = model.experience_label
         self.scale = sorted(model.scale, key=lambda s: s.level)
         self.max_level = self.scale[-1].level
         self.skills: dict[str, Skill] = {s.id: s for s in model.skills}
@@ -44,6 +57,9 @@ class Ladder:
         for role in model.roles:
             for key in (role.name, *role.aliases, role.id):
                 self._role_keys[key.casefold()] = role
+        # old ids, from `replaces`: still read, with a warning, in profiles
+        self.skill_renames = {old: s.id for s in model.skills for old in s.replaces}
+        self.role_renames = {old: r.id for r in model.roles for old in r.replaces}
 
     def level_name(self, level: int) -> str:
         return self.scale[level].name if 0 <= level <= self.max_level else str(level)
@@ -61,7 +77,11 @@ class Ladder:
         return sorted({k for role in self.roles.values() for k in (role.id, *role.aliases)})
 
     def find_role(self, query: str) -> Role | None:
-        return self._role_keys.get(query.strip().casefold())
+        key = query.strip().casefold()
+        found = self._role_keys.get(key)
+        if found is None and key in self.role_renames:
+            return self.roles[self.role_renames[key]]
+        return found
 
     def role(self, query: str) -> Role:
         """The role named by id, alias or name (any case), or an error listing close matches."""
@@ -77,11 +97,11 @@ class Ladder:
         return suggest(ids) or f" (known roles: {', '.join(self.roles)})"
 
     def skill(self, query: str) -> Skill:
-        """The skill named by id or name (any case), or an error with close matches."""
+        """The skill named by id, old id or name (any case), or an error with close matches."""
         key = query.strip().casefold()
-        found = self.skills.get(key) or next(
-            (s for s in self.skills.values() if s.name.casefold() == key), None
-        )
+        found = self.skills.get(self.skill_renames.get(key, key))
+        if found is None:
+            found = next((s for s in self.skills.values() if s.name.casefold() == key), None)
         if found is None:
             raise PmoError(f"unknown skill '{query}'{did_you_mean(query, list(self.skills))}")
         return found
@@ -95,38 +115,59 @@ class Ladder:
 
 
 def ladder_path(explicit: str | None = None) -> str:
-    return explicit or os.environ.get(LADDER_ENV) or str(builtin_path())
+    """The ladder in use: the flag, else the settings (environment, project, user files)."""
+    from pmoladder.settings import value
+
+    chosen = value("ladder", explicit or None)
+    return str(builtin_path()) if chosen == "builtin" else chosen
 
 
 def load_ladder(path: str | None = None) -> Ladder:
     """Load and check a ladder file: `path`, else $PMOLADDER_LADDER, else the built-in one."""
     from pmoladder import cache
+    from pmoladder.overlay import chain
 
-    name, raw = read_bytes(ladder_path(path))
-    found = cache.get(raw)
+    files = chain(ladder_path(path))
+    key = b"".join(f"\0{name}\0{len(raw)}\0".encode() + raw for name, raw in files)
+    found = cache.get(key if len(files) > 1 else files[0][1])
     if isinstance(found, Ladder):
         return found
+    name, raw = files[0]
     ladder = ladder_from(parse(name, decode(name, raw)))
-    cache.put(raw, ladder)
+    cache.put(key if len(files) > 1 else raw, ladder)
     return ladder
 
 
-def ladder_from(doc: Document) -> Ladder:
-    """Check a ladder in full: structural errors and, on what they leave sound, references."""
+def ladder_from(doc: Any, source: Any = None) -> Ladder:
+    """Check a ladder in full (resolving `extends` first) and index it."""
+    return Ladder(checked(doc, source)[0])
+
+
+def checked(doc: Any, source: Any = None) -> tuple[LadderFile, Any]:
+    """The valid ladder model of a parsed file, and the document it was resolved to (the
+    file itself, or its merge with the ladders it extends). Structural errors are reported
+    with the reference errors found in what they leave sound."""
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from pmoladder.overlay import resolve
+
+        doc = resolve(doc, source)
+    merging = list(getattr(doc, "errors", []))
     try:
         model = validate_document(LadderFile, doc)
     except FileErrors as exc:
         sound, set_aside, positions = _sound_part(doc.data, exc.errors)
         if sound is None:
-            raise
+            raise FileErrors(merging + exc.errors) from None
         found = check_references(sound, doc, positions)
         raise FileErrors(
-            exc.errors + [e for e in found if not any(f"'{i}'" in e.message for i in set_aside)]
+            merging
+            + exc.errors
+            + [e for e in found if not any(f"'{i}'" in e.message for i in set_aside)]
         ) from None
-    errors = check_references(model, doc)
+    errors = merging + check_references(model, doc)
     if errors:
         raise FileErrors(errors)
-    return Ladder(model)
+    return model, doc
 
 
 def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None, set[str], dict]:
@@ -200,18 +241,7 @@ def check_references(
             err(("scale", i, "name"), f"level name '{level.name}' is used twice")
         seen_names[level.name.casefold()] = i
 
-    for section in (
-        "tiers",
-        "categories",
-        "skills",
-        "certifications",
-        "tools",
-        "roles",
-        "steps",
-        "challenges",
-        "kpis",
-        "feedback",
-    ):
+    for section in SECTIONS:
         seen: set[str] = set()
         for i, entry in enumerate(getattr(model, section)):
             if entry.id in seen:
@@ -279,6 +309,8 @@ def check_references(
         refs((*base, "tools"), role.tools, tools, "tool")
         refs((*base, "kpis"), role.kpis, kpis, "KPI")
         refs((*base, "next"), role.next, role_keys, "role")
+    _check_replaces(model.skills, "skills", set(skills), err)
+    _check_replaces(model.roles, "roles", set(role_keys), err)
     for i, step in enumerate(model.steps):
         refs(("steps", i, "develops"), step.develops, skills, "skill")
     for i, challenge in enumerate(model.challenges):
@@ -287,3 +319,14 @@ def check_references(
         for role in model.roles:
             role.next = [role_keys[ref] for ref in role.next]
     return errors
+
+
+def _check_replaces(entries: list[Any], section: str, current: set[str], err: Any) -> None:
+    """An old id names one entry, and never one that is still in use."""
+    owners: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        for k, old in enumerate(entry.replaces):
+            if old in current:
+                err((section, i, "replaces", k), f"'{old}' is still a current id or alias")
+            elif owners.setdefault(old, entry.id) != entry.id:
+                err((section, i, "replaces", k), f"'{old}' is already replaced by '{owners[old]}'")

@@ -121,6 +121,7 @@ class Skill(_Entry):
 
     category: Slug | None = None
     levels: dict[Level, Text] = {}
+    replaces: list[Slug] = Field([], description="Old ids of this skill, still read in profiles.")
 
 
 class Certification(_Entry):
@@ -176,6 +177,7 @@ class Role(_Entry):
     certifications: RoleCertifications = RoleCertifications()
     tools: list[Slug] = []
     kpis: list[Slug] = Field([], description="Ids of the KPIs people in the role are judged by.")
+    replaces: list[Slug] = Field([], description="Old ids of this role, still read in profiles.")
 
 
 class Step(_Entry):
@@ -208,6 +210,9 @@ class LadderFile(_Model):
     schema_version: Literal[1]
     name: Text
     description: Text | None = None
+    experience_label: Text | None = Field(
+        None, description="What years_experience counts, such as 'years in software'."
+    )
     scale: Annotated[list[ScaleLevel], Field(min_length=1)]
     tiers: list[Tier] = []
     categories: list[Category] = []
@@ -338,7 +343,7 @@ def _locate(doc: Any, error: Any, known: list[str], so_far: int) -> Any:
         )
     if kind == "missing":
         err = doc.error(loc[:-1], f"missing required key '{loc[-1]}'")
-        err.key = ".".join(str(part) for part in loc)
+        err.key = ".".join(filter(None, (err.key, str(loc[-1]))))
         return err
     at_key = bool(loc) and loc[-1] == "[key]"
     if at_key:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from pmoladder.ladder import Ladder
 from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
 from pmoladder.yamlfile import Document, load
 
-PROFILE_ENV = "PMOLADDER_PROFILE"
 DEFAULT_PROFILE = "profile.yaml"
 
 
@@ -55,12 +53,13 @@ class Person:
 
 
 def find_profile(explicit: str | None = None) -> str | None:
-    """The profile to read: the option, else $PMOLADDER_PROFILE, else ./profile.yaml if any."""
-    if explicit:
-        return explicit
-    from_env = os.environ.get(PROFILE_ENV)
-    if from_env:
-        return from_env
+    """The profile to read: the option, else the settings ($PMOLADDER_PROFILE, then the
+    project and user files), else ./profile.yaml if there is one."""
+    from pmoladder.settings import setting
+
+    chosen = setting("profile", explicit or None)
+    if chosen.source != "default":
+        return chosen.value
     return DEFAULT_PROFILE if Path(DEFAULT_PROFILE).exists() else None
 
 
@@ -69,7 +68,8 @@ def profile_path(explicit: str | None = None) -> str:
     found = find_profile(explicit)
     if found is None:
         raise PmoError(
-            "no profile: pass --profile PATH, set $PMOLADDER_PROFILE, or create "
+            "no profile: pass --profile PATH, set $PMOLADDER_PROFILE or 'profile:' in "
+            ".pmoladder.yaml, or create "
             f"./{DEFAULT_PROFILE} with 'pmoladder init'"
         )
     return found

@@ -11,7 +11,9 @@ from pmoladder.profile import person_from
 from pmoladder.yamlfile import Document, load
 
 # Keys only a ladder has: one of them, or skills written as a list, makes a ladder.
-LADDER_KEYS = LadderFile.model_fields.keys() - ProfileFile.model_fields.keys() - {"description"}
+LADDER_KEYS = {"extends"} | (
+    LadderFile.model_fields.keys() - ProfileFile.model_fields.keys() - {"description"}
+)
 PROFILE_KEYS = ProfileFile.model_fields.keys() - LadderFile.model_fields.keys()
 
 

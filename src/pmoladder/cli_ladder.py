@@ -1,0 +1,124 @@
+"""Commands about the ladder itself and the settings: `pmoladder ladder ...`, `config`.
+
+Kept apart from cli.py, which holds the commands about people; registered at its end.
+"""
+
+import sys
+from typing import Any, Optional
+
+import typer
+
+from pmoladder.cli import (
+    FileKind,
+    LadderOpt,
+    NoColorOpt,
+    ProfileOpt,
+    StaleOpt,
+    TableJson,
+    TextJson,
+    _choices,
+    _format_opt,
+    _Group,
+    app,
+    validate,
+)
+
+ShowFormat = _choices("ShowFormat", "yaml", "json")
+
+ladder_app = typer.Typer(
+    name="ladder",
+    cls=_Group,
+    no_args_is_help=True,
+    help="Look after a ladder file: show it resolved, lint it, compare two versions.",
+)
+app.add_typer(ladder_app)
+
+LadderArg = typer.Argument(
+    None,
+    metavar="[LADDER]",
+    show_default=False,
+    help="A ladder file; default the one in use (--ladder, $PMOLADDER_LADDER, .pmoladder.yaml).",
+)
+
+
+def _ladder_file(path: Optional[str], ladder: Optional[str]) -> str:
+    from pmoladder.ladder import ladder_path
+
+    return path or ladder_path(ladder)
+
+
+@ladder_app.command()
+def show(
+    path: Optional[str] = LadderArg,
+    fmt: ShowFormat = _format_opt(ShowFormat.yaml),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Print the ladder resolved: its bases merged in, as one standalone ladder file.
+
+    ```
+    pmoladder ladder show > full-ladder.yaml
+    pmoladder ladder show ladders/acme.yaml --format json
+    ```
+    """
+    from pmoladder.export import as_json, as_yaml
+    from pmoladder.ladder import checked
+    from pmoladder.yamlfile import load
+
+    model, _ = checked(load(_ladder_file(path, ladder)))
+    sys.stdout.write(as_json(model) if fmt.value == "json" else as_yaml(model))
+
+
+@ladder_app.command(name="validate")
+def validate_ladder(
+    files: list[str] = typer.Argument(..., metavar="LADDER", help="Ladder files."),
+    fmt: TextJson = _format_opt(TextJson.text),
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Check ladder files, bases included, and report every problem. Exits 1 when any
+    is invalid; the same as `pmoladder validate --kind ladder`.
+
+    ```
+    pmoladder ladder validate ladders/acme.yaml
+    ```
+    """
+    validate(files, FileKind.ladder, fmt, "builtin", no_color)
+
+
+@app.command()
+def config(
+    ladder: Optional[str] = LadderOpt,
+    profile: Optional[str] = ProfileOpt,
+    stale_after: Optional[int] = StaleOpt,
+    fmt: TableJson = _format_opt(TableJson.table),
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Show each setting's effective value and where it comes from: a flag, the
+    environment, the project's .pmoladder.yaml, your config file, or the default.
+
+    ```
+    pmoladder config
+    pmoladder config --format json | jq -r .ladder.value
+    ```
+    """
+    import json
+
+    from pmoladder.settings import effective
+
+    found = effective({"ladder": ladder, "profile": profile, "stale_after_months": stale_after})
+    if fmt.value == "json":
+        data = {key: s.as_dict() for key, s in found.items()}
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    _print_settings(found, no_color)
+
+
+def _print_settings(found: dict[str, Any], no_color: bool) -> None:
+    from pmoladder.render import console
+    from pmoladder.render.table import grid, text
+
+    table = grid("Setting", "Value", "Source")
+    for key, s in found.items():
+        source = f"{s.source} ({s.path})" if s.path else s.source
+        table.add_row(text(key), text(s.value), text(source))
+    console(no_color).print(table)
