@@ -24,7 +24,8 @@ CACHE_ENV = "PMOLADDER_CACHE_DIR"
 MAX_ENTRIES = 16  # a ladder being edited leaves one entry per saved version
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a checked ladder is at most a few times its 2 MiB file
 FORMAT = 1  # bump when an entry's layout changes
-_CODE = ("cache.py", "ladder.py", "models.py", "overlay.py")  # the modules whose change makes a ladder differ
+# the modules whose change makes a ladder differ
+_CODE = ("cache.py", "ladder.py", "models.py", "overlay.py")
 _warned: set[str] = set()
 
 

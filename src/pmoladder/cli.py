@@ -506,7 +506,7 @@ def team(
         show_default=False,
         help="Processes reading the profiles; default one per core for large teams.",
     ),
-    stale_after: int = StaleOpt,
+    stale_after: Optional[int] = StaleOpt,
     fmt: TeamFormat = _format_opt(TeamFormat.table),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
@@ -547,7 +547,7 @@ def team(
     members, skipped = [], []
     stream = _team_stream(kb, role) if kind == "jsonl" else None
     try:
-        for item, warnings in read_profiles(kb, files, today(), stale_after, jobs):
+        for item, warnings in read_profiles(kb, files, today(), _months(stale_after), jobs):
             ticker.advance()
             if isinstance(item, Skipped):
                 sys.stderr.write(item.error + "\n")
@@ -938,10 +938,15 @@ def _fresh(kb: Any, person: Any, result: Any, months: Optional[int]) -> Any:
     from dataclasses import replace
 
     from pmoladder.freshness import freshness, today
+
+    return replace(result, freshness=freshness(kb, person, today(), _months(months)))
+
+
+def _months(flag: Optional[int]) -> int:
+    """How old a rating may be before it is stale: the flag, else the settings."""
     from pmoladder.settings import value
 
-    months = value("stale_after_months", months)
-    return replace(result, freshness=freshness(kb, person, today(), months))
+    return value("stale_after_months", flag)
 
 
 def _current(person: Any) -> Any:
