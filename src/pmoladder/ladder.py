@@ -7,7 +7,7 @@ from typing import Any
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
 from pmoladder.models import LadderFile, Role, Skill, validate_document
-from pmoladder.yamlfile import Document, decode, parse
+from pmoladder.yamlfile import Document, decode, parse, read_bytes
 
 # The sections of a ladder that list entries with ids.
 SECTIONS = (
@@ -125,9 +125,12 @@ def ladder_path(explicit: str | None = None) -> str:
 def load_ladder(path: str | None = None) -> Ladder:
     """Load and check a ladder file: `path`, else $PMOLADDER_LADDER, else the built-in one."""
     from pmoladder import cache
-    from pmoladder.overlay import chain
 
-    files = chain(ladder_path(path))
+    files = [read_bytes(ladder_path(path))]
+    if b"extends" in files[0][1]:  # an overlay: its bases are part of what it says
+        from pmoladder.overlay import chain
+
+        files = chain(files[0][0])
     key = b"".join(f"\0{name}\0{len(raw)}\0".encode() + raw for name, raw in files)
     found = cache.get(key if len(files) > 1 else files[0][1])
     if isinstance(found, Ladder):
