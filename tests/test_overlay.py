@@ -110,7 +110,8 @@ def test_the_overlay_orders_and_resolves_like_the_full_ladder(ladders):
     overlay, full = ladders
     mine, theirs = (ladder_from(load(p)) for p in ladders)
     assert list(mine.roles) == list(theirs.roles)
-    assert list(mine.roles)[3] == "delivery-lead" and "cpo" not in mine.roles
+    order = list(mine.roles)
+    assert order[order.index("pm") + 1] == "delivery-lead" and "cpo" not in mine.roles
     assert list(mine.skills)[-1] == "vendor-management"
     assert mine.roles["program-manager"].next == ["director", "pmo-manager"]
     for command in (["roles"], ["path", "--from", "pm", "--to", "hod"], ["role", "hod"]):
@@ -126,7 +127,8 @@ def test_ladder_show_prints_a_standalone_ladder_that_resolves_the_same(ladders, 
     again = write("shown.yaml", shown.stdout)
     assert run("ladder", "show", again).stdout == shown.stdout
     as_json = json.loads(run("ladder", "show", overlay, "--format", "json").stdout)
-    assert as_json["roles"][3]["id"] == "delivery-lead"
+    order = [role["id"] for role in as_json["roles"]]
+    assert order[order.index("pm") + 1] == "delivery-lead"
     for ladder in (overlay, again):
         gap = run("gap", "--from", "pm", "-t", "hod", "-f", "json", "--ladder", ladder)
         assert gap.exit_code == 0
@@ -261,7 +263,10 @@ roles:
     director = kb.roles["director"]
     assert (director.skills["leadership"].level, director.skills["leadership"].weight) == (4, 1)
     assert director.skills["governance"] == builtin.roles["director"].skills["governance"]
-    assert director.certifications.required == ["pmp"]
+    assert (
+        director.certifications.required_any
+        == builtin.roles["director"].certifications.required_any
+    )
     assert director.certifications.recommended == ["pgmp"]
     assert director.responsibilities == ["Only this."]
     assert director.summary == builtin.roles["director"].summary

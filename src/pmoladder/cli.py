@@ -640,7 +640,7 @@ def site(
         help="Add a page with this person's gap and plan; a folder adds everyone in it. "
         "Repeatable. Without it the site holds nothing personal.",
     ),
-    stale_after: int = StaleOpt,
+    stale_after: Optional[int] = StaleOpt,
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -670,7 +670,7 @@ def site(
             raise PmoError(path.error.removeprefix("pmoladder: error: "))
         person = load_profile(path, kb)
         _warn(person.warnings)
-        fresh = freshness(kb, person, today(), stale_after)
+        fresh = freshness(kb, person, today(), _months(stale_after))
         pages.append(person_page(kb, path, person, fresh, taken))
     count = build(kb, outdir, pages)
     sys.stderr.write(f"wrote {count} pages to {outdir}; open {outdir}/index.html\n")

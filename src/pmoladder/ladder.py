@@ -162,15 +162,19 @@ def checked(doc: Any, source: Any = None) -> tuple[LadderFile, Any]:
         if sound is None:
             raise FileErrors(merging + exc.errors) from None
         found = check_references(sound, doc, positions)
-        raise FileErrors(
-            merging
-            + exc.errors
-            + [e for e in found if not any(f"'{i}'" in e.message for i in set_aside)]
-        ) from None
-    errors = merging + check_references(model, doc)
+        found = [e for e in found if not any(f"'{i}'" in e.message for i in set_aside)]
+        raise FileErrors(merging + exc.errors + _new_places(found, merging)) from None
+    errors = merging + _new_places(check_references(model, doc), merging)
     if errors:
         raise FileErrors(errors)
     return model, doc
+
+
+def _new_places(errors: list[FileError], known: list[FileError]) -> list[FileError]:
+    """The errors at places `known` says nothing of: an overlay's own message about a
+    removed id says more than the unknown reference it leaves."""
+    taken = {(e.path, e.line, e.column) for e in known}
+    return [e for e in errors if (e.path, e.line, e.column) not in taken]
 
 
 def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None, set[str], dict]:
