@@ -69,6 +69,45 @@ def show(
     sys.stdout.write(as_json(model) if fmt.value == "json" else as_yaml(model))
 
 
+@ladder_app.command()
+def lint(
+    path: Optional[str] = LadderArg,
+    ignore: list[str] = typer.Option(
+        [], "--ignore", metavar="RULE", help="Skip this rule (repeatable)."
+    ),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Check a valid ladder for what is probably a mistake, one finding per line as
+    PATH:LINE:COL: RULE: message. Exits 1 when there is any finding.
+
+    Rules: orphan-role, unused-skill, unused-certification, unused-tool, idle-step,
+    level-drop, years-drop (both silenced for moves into a role marked `x-sideways: true`),
+    missing-descriptor.
+
+    ```
+    pmoladder ladder lint ladders/acme.yaml
+    pmoladder ladder lint --ignore unused-tool --ignore orphan-role
+    ```
+    """
+    from pmoladder.errors import PmoError, did_you_mean
+    from pmoladder.ladder import checked
+    from pmoladder.lint import RULES
+    from pmoladder.lint import lint as find
+    from pmoladder.yamlfile import load
+
+    for rule in ignore:
+        if rule not in RULES:
+            hint = did_you_mean(rule, list(RULES)) or f" (rules: {', '.join(RULES)})"
+            raise PmoError(f"--ignore: unknown rule '{rule}'{hint}")
+    model, doc = checked(load(_ladder_file(path, ladder)))
+    findings = find(model, doc, frozenset(ignore))
+    for finding in findings:
+        sys.stdout.write(f"{finding}\n")
+    if findings:
+        raise typer.Exit(1)
+
+
 @ladder_app.command(name="validate")
 def validate_ladder(
     files: list[str] = typer.Argument(..., metavar="LADDER", help="Ladder files."),
