@@ -65,7 +65,7 @@ def test_every_rule_finds_its_case(write):
         "missing-descriptor: 'one' requires level 2 of 'a', which has no descriptor for it",
     ]
     assert result.stdout.splitlines()[0].startswith(f"{path}:29:9: ")
-    assert result.stdout.splitlines()[5].startswith(f"{path}:22:12: ")
+    assert result.stdout.splitlines()[5].startswith(f"{path}:21:12: ")
 
 
 def test_ignore_and_sideways(write):
