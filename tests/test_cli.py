@@ -47,6 +47,7 @@ def test_all_commands_are_known():
             "schema",
             "team",
             "config",
+            "migrate",
         ]
     )
 

@@ -125,6 +125,48 @@ def validate_ladder(
 
 
 @app.command()
+def migrate(
+    profiles: list[str] = typer.Argument(..., metavar="PROFILE", help="Profiles to update."),
+    check: bool = typer.Option(
+        False, "--check", help="Change nothing; exit 1 if any file would change."
+    ),
+    ladder: Optional[str] = LadderOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Rewrite the old skill and role ids in profiles as the ladder's current ones (from
+    its `replaces`), keeping comments and key order; where an old and a new id rate one
+    skill, the higher level stays. Prints each change.
+
+    ```
+    pmoladder migrate people/*.yaml
+    pmoladder migrate --check people/*.yaml    # in CI: exit 1 when a profile is behind
+    ```
+    """
+    from pmoladder.cli import _ladder
+    from pmoladder.files import write_atomic
+    from pmoladder.migrate import migrate_text
+    from pmoladder.profile import person_from
+    from pmoladder.yamlfile import parse, read_text
+
+    kb = _ladder(ladder)
+    pending = []
+    for path in profiles:
+        name, text = read_text(path)
+        updated, changes = migrate_text(name, text, kb)
+        if changes:
+            person_from(parse(name, updated), kb)  # never write what would not load back
+            pending.append((path, updated))
+        for change in changes:
+            sys.stdout.write(f"{name}: {change}\n")
+    if check:
+        if pending:
+            raise typer.Exit(1)
+        return
+    for path, updated in pending:
+        write_atomic(path, updated, force=True)
+
+
+@app.command()
 def config(
     ladder: Optional[str] = LadderOpt,
     profile: Optional[str] = ProfileOpt,

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
 from pmoladder.gap import Standing
 from pmoladder.ladder import Ladder
+from pmoladder.migrate import old_role
 from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
 from pmoladder.yamlfile import Document, load
 
@@ -96,9 +97,16 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
         role = ladder.find_role(query)
         if role is None:
             errors.append(doc.error((key,), f"unknown role '{query}'{ladder.role_hint(query)}"))
+        elif old_role(ladder, query):
+            person.warnings.append(doc.error((key,), _renamed(role.id)))
         setattr(person, key, role)
 
     for skill_id, rating in model.skills.items():
+        old_id, skill_id = skill_id, ladder.skill_renames.get(skill_id, skill_id)
+        if old_id != skill_id and old_id not in ladder.skills:
+            person.warnings.append(doc.error(("skills", old_id), _renamed(skill_id), at_key=True))
+        else:
+            skill_id = old_id
         if skill_id not in ladder.skills:
             hint = did_you_mean(skill_id, ladder.skills, len(errors))
             errors.append(
@@ -107,9 +115,11 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
             continue
         level = ladder.level_of(rating.level)
         if level is None:
-            errors.append(doc.error(("skills", skill_id), _bad_level(rating.level, ladder)))
+            errors.append(doc.error(("skills", old_id), _bad_level(rating.level, ladder)))
             continue
-        person.skills[skill_id] = SkillRating(level, rating.evidence, rating.assessed)
+        had = person.skills.get(skill_id)
+        if had is None or level > had.level:  # old and new ids of one skill: the highest
+            person.skills[skill_id] = SkillRating(level, rating.evidence, rating.assessed)
 
     for i, held in enumerate(model.certifications):
         if held.id not in ladder.certifications:
@@ -131,6 +141,10 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     if errors:
         raise FileErrors(errors + person.warnings)
     return person
+
+
+def _renamed(current: str) -> str:
+    return f"now '{current}' (run pmoladder migrate)"
 
 
 def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
