@@ -208,3 +208,22 @@ def test_progress_only_on_a_terminal_and_after_a_second(monkeypatch):
     assert piped.bar is None and term.bar is not None
     term.close()
     assert piped.stream.getvalue() == ""
+
+
+def test_bench_soon_needs_every_group_of_equivalent_certifications(write):
+    from pmoladder.ladder import load_ladder
+
+    text = (FIXTURES / "mini-ladder.yaml").read_text(encoding="utf-8")
+    ladder = load_ladder(
+        write("any.yaml", text.replace("{required: [cert-a]", "{required_any: [[cert-a, cert-b]]"))
+    )
+    levels = {"planning": 2, "people": 3}  # 8 of 9 for lead: within reach
+    people = [
+        member("with-b", None, certs=("cert-b",), **levels),
+        member("with-none", None, **levels),
+    ]
+    lead = team_view(ladder, people, bench=True).bench[1]
+    assert [p.path for p in lead.ready_soon] == ["with-b"]
+    assert team_view(ladder, people, ladder.roles["lead"]).people[1].gap.missing_required_any == [
+        ["cert-a", "cert-b"]
+    ]

@@ -245,7 +245,8 @@ def _steps(ladder: Ladder, people: list[Placed]) -> list[StepHelp]:
 
 def _bench(ladder: Ladder, members: list[Member], within: float) -> list[BenchRole]:
     """For every role, lowest first: who is ready now, and who is within reach of it
-    (readiness at least `within`) without missing a required certification or group."""
+    (readiness at least `within`) without missing a required certification, alone or
+    as one of a group of equivalents."""
     bench = []
     for role in ladder.roles.values():
         placed = sorted((place(ladder, m, role) for m in members), key=by_readiness)
@@ -255,7 +256,8 @@ def _bench(ladder: Ladder, members: list[Member], within: float) -> list[BenchRo
             for p in placed
             if not p.gap.ready
             and p.gap.readiness >= within
-            and not (p.gap.missing_required or p.gap.missing_required_any)
+            and not p.gap.missing_required
+            and not p.gap.missing_required_any
         ]
         bench.append(BenchRole(role, now, soon))
     return bench
