@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pmoladder.ladder import Ladder
@@ -32,10 +32,10 @@ class SkillGap:
     current: int
     required: int
     weight: Number
+    gap: int = field(init=False)  # stored, not derived on each use: team views ask millions
 
-    @property
-    def gap(self) -> int:
-        return max(0, self.required - self.current)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gap", max(0, self.required - self.current))
 
 
 @dataclass(frozen=True)

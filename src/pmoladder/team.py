@@ -86,20 +86,18 @@ class Coverage:
     skill: Skill
     required: int
     weight: Number
-    levels: list[int]  # one per person, in the people's order
+    meeting: int
+    people: int
+    level_sum: int
     who: list[str] | None  # paths of those who meet it when at most one does, else None
 
     @property
-    def meeting(self) -> int:
-        return sum(level >= self.required for level in self.levels)
-
-    @property
     def below(self) -> int:
-        return len(self.levels) - self.meeting
+        return self.people - self.meeting
 
     @property
     def average(self) -> float:
-        return sum(self.levels) / len(self.levels) if self.levels else 0.0
+        return self.level_sum / self.people if self.people else 0.0
 
 
 @dataclass(frozen=True)
@@ -205,27 +203,40 @@ def team_view(
 
 
 def _coverage(ladder: Ladder, people: list[Placed], target: Role) -> list[Coverage]:
-    coverage = []
-    for skill, required, weight in ladder.requirements(target):
-        levels = [p.member.levels.get(skill.id, 0) for p in people]
-        meeting = [p.path for p, level in zip(people, levels, strict=True) if level >= required]
-        who = meeting if len(meeting) <= 1 else None
-        coverage.append(Coverage(skill, required, weight, levels, who))
+    reqs = ladder.requirements(target)
+    meeting: dict[str, list[str]] = {skill.id: [] for skill, _, _ in reqs}
+    level_sum = dict.fromkeys(meeting, 0)
+    for placed in people:  # one pass: thousands of people, a dozen or two skills each
+        for s in placed.gap.skills:
+            level_sum[s.id] += s.current
+            if not s.gap:
+                meeting[s.id].append(placed.path)
+    coverage = [
+        Coverage(
+            skill,
+            required,
+            weight,
+            len(meeting[skill.id]),
+            len(people),
+            level_sum[skill.id],
+            meeting[skill.id] if len(meeting[skill.id]) <= 1 else None,
+        )
+        for skill, required, weight in reqs
+    ]
     coverage.sort(key=lambda c: c.meeting)  # stable: ties keep the ladder's order
     return coverage
 
 
 def _shortages(ladder: Ladder, people: list[Placed]) -> list[Shortage]:
     """Per skill, over everyone's own target, the weighted gaps added up."""
-    totals: dict[str, list[float]] = {}
+    total: dict[str, float] = {}
+    short: dict[str, int] = {}
     for placed in people:
-        for s in placed.gap.gapped():
-            entry = totals.setdefault(s.id, [0.0, 0])
-            entry[0] += s.weight * s.gap
-            entry[1] += 1
-    found = [
-        Shortage(ladder.skills[sid], total, int(short)) for sid, (total, short) in totals.items()
-    ]
+        for s in placed.gap.skills:
+            if s.gap:
+                total[s.id] = total.get(s.id, 0) + s.weight * s.gap
+                short[s.id] = short.get(s.id, 0) + 1
+    found = [Shortage(ladder.skills[sid], total[sid], short[sid]) for sid in total]
     return sorted(found, key=lambda s: (-s.weighted_gap, -s.short, ladder.skill_order[s.skill.id]))
 
 

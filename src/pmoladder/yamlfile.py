@@ -254,41 +254,43 @@ def _check_shape(name: str, root: Node) -> None:
 
     Aliases are shared nodes, so PyYAML builds a "billion laughs" file cheaply; the cost
     comes later, when validation walks every copy. Sizes are memoised per node, so this
-    check is linear in the file, not in its expansion.
+    check is linear in the file, not in its expansion. The walk is a plain function with
+    its state passed in, not a closure: a recursive closure is a reference cycle, which a
+    process without cycle collection (the console script's) would keep for every file.
     """
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
+    if isinstance(root, ScalarNode):
+        return
+    _size(name, root, 0, {}, set())
 
-    def fail(node: Node, message: str) -> FileError:
-        return FileError(name, message, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def size(node: Node, depth: int) -> int:
-        if isinstance(node, ScalarNode):
-            return 1
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if depth > MAX_DEPTH:
-            raise fail(node, f"nesting is deeper than {MAX_DEPTH} levels")
-        if key in open_nodes:
-            raise fail(node, "an alias refers to a node that contains it")
-        open_nodes.add(key)
-        children = (
-            node.value
-            if isinstance(node, SequenceNode)
-            else [n for pair in node.value for n in pair]
+def _size(name: str, node: Node, depth: int, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if depth > MAX_DEPTH:
+        raise _shape_error(name, node, f"nesting is deeper than {MAX_DEPTH} levels")
+    if key in open_nodes:
+        raise _shape_error(name, node, "an alias refers to a node that contains it")
+    open_nodes.add(key)
+    children = (
+        node.value if isinstance(node, SequenceNode) else [n for pair in node.value for n in pair]
+    )
+    total = 1
+    for child in children:
+        total += (
+            1 if isinstance(child, ScalarNode) else _size(name, child, depth + 1, sizes, open_nodes)
         )
-        total = 1
-        for child in children:
-            total += size(child, depth + 1)
-            if total > MAX_NODES:
-                raise fail(
-                    node,
-                    f"the document expands to more than {MAX_NODES:,} values "
-                    "(too many aliases or too large)",
-                )
-        open_nodes.discard(key)
-        sizes[key] = total
-        return total
+        if total > MAX_NODES:
+            raise _shape_error(
+                name,
+                node,
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(too many aliases or too large)",
+            )
+    open_nodes.discard(key)
+    sizes[key] = total
+    return total
 
-    size(root, 0)
+
+def _shape_error(name: str, node: Node, message: str) -> FileError:
+    return FileError(name, message, node.start_mark.line + 1, node.start_mark.column + 1)

@@ -240,7 +240,7 @@ def team(ladder: Ladder, result: Team) -> str:
                 column[c.skill.id],
                 c.skill.name,
                 f"{c.required} {ladder.level_name(c.required)}",
-                f"{c.meeting} of {len(c.levels)}",
+                f"{c.meeting} of {c.people}",
             ]
             if not result.anonymous:
                 row.append(

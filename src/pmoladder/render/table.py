@@ -628,7 +628,7 @@ def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
             column[c.skill.id],
             text(c.skill.name),
             level_cell(ladder, c.required),
-            text(f"{c.meeting} of {len(c.levels)}", style),
+            text(f"{c.meeting} of {c.people}", style),
             text(who, style),
         )
     legend = text(
