@@ -53,9 +53,11 @@ def profile(rng: random.Random, ids: dict[str, list[str]], n: int) -> str:
     lines.append(f"current_role: {roles[current]}")
     if rng.random() < 0.9:
         lines.append(f"target_role: {roles[rng.randrange(current + 1, len(roles))]}")
-    lines.append(f"years_experience: {rng.choice([rng.randint(0, 25), round(rng.random() * 20, 1)])}")
+    years = rng.choice([rng.randint(0, 25), round(rng.random() * 20, 1)])
+    lines.append(f"years_experience: {years}")
     lines.append("skills:")
-    for skill in rng.sample(ids["skills"], rng.randint(len(ids["skills"]) // 2, len(ids["skills"]))):
+    skills = ids["skills"]
+    for skill in rng.sample(skills, rng.randint(len(skills) // 2, len(skills))):
         level = rng.randint(0, len(ids["levels"]) - 1)
         form = rng.random()
         if form < 0.6:
@@ -73,7 +75,8 @@ def profile(rng: random.Random, ids: dict[str, list[str]], n: int) -> str:
         if rng.random() < 0.5:
             lines.append(f"  - {cert}")
         else:
-            lines.append(f"  - {{id: {cert}, earned: 20{rng.randint(15, 26)}-0{rng.randint(1, 9)}-15}}")
+            earned = f"20{rng.randint(15, 26)}-0{rng.randint(1, 9)}-15"
+            lines.append(f"  - {{id: {cert}, earned: {earned}}}")
     lines.append(f"tools: [{', '.join(rng.sample(ids['tools'], rng.randint(0, 3)))}]")
     return "\n".join(lines) + "\n"
 
@@ -87,15 +90,20 @@ def generate(folder: Path, count: int, seed: int = 12) -> None:
         (sub / f"person-{n:05d}.yaml").write_text(profile(rng, ids, n), encoding="utf-8")
 
 
-def timed(argv: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one run."""
+def timed(argv: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, reading processes included) and peak RSS
+    (KiB, of the largest process) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(argv)}")
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def _median(samples: list[tuple[float, float, int]], field: int) -> float:
+    return statistics.median(sample[field] for sample in samples)
 
 
 def main() -> None:
@@ -106,7 +114,10 @@ def main() -> None:
     exe = shutil.which("pmoladder")
     if exe is None:
         sys.exit("pmoladder is not on PATH: install the project first (pip install .)")
-    print(f"{'N':>6} {'floor s':>8} {'team s':>8} {'x floor':>8} {'jsonl MiB':>10}")
+    print(
+        f"{'N':>6} {'floor s':>8} {'team s':>8} {'x floor':>8} "
+        f"{'floor cpu':>10} {'team cpu':>9} {'x floor':>8} {'jsonl MiB':>10}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             folder = Path(tmp) / str(size)
@@ -118,13 +129,19 @@ def main() -> None:
             }
             for argv in runs.values():  # warm the file cache
                 timed(argv)
-            samples: dict[str, list[tuple[float, int]]] = {name: [] for name in runs}
+            samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in runs}
             for _ in range(args.rounds):
                 for name, argv in runs.items():
                     samples[name].append(timed(argv))
-            floor, team = (statistics.median(w for w, _ in samples[k]) for k in ("floor", "team"))
-            rss = statistics.median(m for _, m in samples["jsonl"]) / 1024
-            print(f"{size:>6} {floor:>8.2f} {team:>8.2f} {team / floor:>8.2f} {rss:>10.1f}")
+
+            floor, team = _median(samples["floor"], 0), _median(samples["team"], 0)
+            floor_cpu, team_cpu = _median(samples["floor"], 1), _median(samples["team"], 1)
+            print(
+                f"{size:>6} {floor:>8.2f} {team:>8.2f} {team / floor:>8.2f} "
+                f"{floor_cpu:>10.2f} {team_cpu:>9.2f} {team_cpu / floor_cpu:>8.2f} "
+                f"{_median(samples['jsonl'], 2) / 1024:>10.1f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -227,3 +227,10 @@ def test_bench_soon_needs_every_group_of_equivalent_certifications(write):
     assert team_view(ladder, people, ladder.roles["lead"]).people[1].gap.missing_required_any == [
         ["cert-a", "cert-b"]
     ]
+
+
+def test_skipped_files_are_kept_apart_in_read_order(mini):
+    reads = [Skipped("z.yaml", "z.yaml: broken"), member("a"), Skipped("b.yaml", "b.yaml: gone")]
+    team = team_view(mini, iter(reads), mini.roles["lead"])
+    assert [s.path for s in team.skipped] == ["z.yaml", "b.yaml"]
+    assert [p.path for p in team.people] == ["a"]

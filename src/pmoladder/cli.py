@@ -543,37 +543,47 @@ def team(
     kb = _ladder(ladder)
     role = kb.role(target) if target else None
     files = list(profile_files(paths))
-    ticker = Ticker(len(files))
-    members, skipped = [], []
-    stream = _team_stream(kb, role) if kind == "jsonl" else None
-    try:
-        for item, warnings in read_profiles(kb, files, today(), _months(stale_after), jobs):
-            ticker.advance()
-            if isinstance(item, Skipped):
-                sys.stderr.write(item.error + "\n")
-                skipped.append(item)
-            else:
+    skipped = []
+
+    def reads() -> Any:
+        """Each file as it is read, its problems reported on stderr on the way."""
+        ticker = Ticker(len(files))
+        try:
+            for item, warnings in read_profiles(kb, files, today(), _months(stale_after), jobs):
+                ticker.advance()
+                if isinstance(item, Skipped):
+                    sys.stderr.write(item.error + "\n")
+                    skipped.append(item)
                 _warn(warnings)
-            if stream is not None:
-                stream(item)
-            elif not isinstance(item, Skipped):
-                members.append(item)
-    finally:
-        ticker.close()
-    if stream is None:
-        _team_report(
+                yield item
+        finally:
+            ticker.close()
+
+    if kind == "jsonl":
+        write = _team_stream(kb, role)
+        for item in reads():
+            write(item)
+    else:
+        from pmoladder.team import team_view
+
+        result = team_view(
             kb,
+            reads(),
             role,
-            members,
-            skipped,
-            fmt,
-            no_color,
             bench=bench,
             within=within,
-            shortages=shortages,
             anonymous=anonymous,
-            min_group=min_group,
+            show_shortages=shortages,
         )
+        read = len(result.people) + len(result.no_target)
+        if anonymous and read < min_group:
+            _usage(
+                f"--anonymous needs a team of at least {min_group} people read, to name "
+                f"nobody; this one has {read} (see --min-group)"
+            )
+        if not read and not skipped:
+            _usage("no profiles found: give profile files, or folders holding *.yaml files")
+        _emit("team", fmt, kb, result, no_color=no_color)
     if skipped:
         raise typer.Exit(2)
 
@@ -592,40 +602,6 @@ def _team_stream(kb: Any, role: Any) -> Any:
         sys.stdout.write(team_line(data) + "\n")
 
     return write
-
-
-def _team_report(
-    kb: Any,
-    role: Any,
-    members: list[Any],
-    skipped: list[Any],
-    fmt: Enum,
-    no_color: bool,
-    *,
-    anonymous: bool,
-    min_group: int,
-    **options: Any,
-) -> None:
-    from pmoladder.team import team_view
-
-    if anonymous and len(members) < min_group:
-        _usage(
-            f"--anonymous needs a team of at least {min_group} people read, to name "
-            f"nobody; this one has {len(members)} (see --min-group)"
-        )
-    if not members and not skipped:
-        _usage("no profiles found: give profile files, or folders holding *.yaml files")
-    result = team_view(
-        kb,
-        members,
-        role,
-        skipped=skipped,
-        anonymous=anonymous,
-        bench=options["bench"],
-        within=options["within"],
-        show_shortages=options["shortages"],
-    )
-    _emit("team", fmt, kb, result, no_color=no_color)
 
 
 @app.command()

@@ -77,9 +77,7 @@ def workers_for(files: int, jobs: int | None = None) -> int:
     may use, as long as each gets enough files to repay its start."""
     if jobs is not None:
         return max(1, jobs)
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if files < 2 * FILES_PER_WORKER or not hasattr(os, "fork"):
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cores or 1, files // FILES_PER_WORKER))

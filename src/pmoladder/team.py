@@ -8,6 +8,7 @@ that they are cheap to send from the processes that read the files.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pmoladder.freshness import Freshness
@@ -160,27 +161,34 @@ def place(ladder: Ladder, member: Member, role: Role) -> Placed:
 
 def team_view(
     ladder: Ladder,
-    members: list[Member],
+    reads: Iterable[Member | Skipped],
     target: Role | None = None,
     *,
-    skipped: list[Skipped] | None = None,
     bench: bool = False,
     within: float = READY_SOON,
     anonymous: bool = False,
     show_shortages: bool = False,
 ) -> Team:
-    """Everything the team reports show, from the members read (in any order)."""
-    people, no_target = [], []
-    for member in members:
-        role = target or (ladder.roles[member.target_role] if member.target_role else None)
+    """Everything the team reports show, from the files read, in any order.
+
+    Each person is measured as they arrive, so that with a stream of files being read
+    elsewhere, the measuring overlaps the reading.
+    """
+    people, no_target, skipped = [], [], []
+    benched: dict[str, tuple[list[Placed], list[Placed]]] = {r: ([], []) for r in ladder.roles}
+    for item in reads:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        role = target or (ladder.roles[item.target_role] if item.target_role else None)
         if role is None:
-            no_target.append(member)
+            no_target.append(item)
         else:
-            people.append(place(ladder, member, role))
+            people.append(place(ladder, item, role))
+        if bench:
+            _bench_one(ladder, item, within, benched)
     people.sort(key=by_readiness)
     no_target.sort(key=lambda m: m.path)
-    coverage = _coverage(ladder, people, target) if target else []
-    shortages = _shortages(ladder, people)
     ordered = [p.member for p in people] + no_target
     if anonymous:
         labels = {m.path: f"#{i}" for i, m in enumerate(ordered, 1)}
@@ -190,11 +198,18 @@ def team_view(
         target=target,
         people=people,
         no_target=no_target,
-        coverage=coverage,
-        shortages=shortages,
+        coverage=_coverage(ladder, people, target) if target else [],
+        shortages=_shortages(ladder, people),
         steps=_steps(ladder, people),
-        skipped=skipped or [],
-        bench=_bench(ladder, ordered, within) if bench else None,
+        skipped=skipped,
+        bench=[
+            BenchRole(
+                ladder.roles[r], sorted(now, key=by_readiness), sorted(soon, key=by_readiness)
+            )
+            for r, (now, soon) in benched.items()
+        ]
+        if bench
+        else None,
         within=within,
         labels=labels,
         anonymous=anonymous,
@@ -254,21 +269,19 @@ def _steps(ladder: Ladder, people: list[Placed]) -> list[StepHelp]:
     return found
 
 
-def _bench(ladder: Ladder, members: list[Member], within: float) -> list[BenchRole]:
-    """For every role, lowest first: who is ready now, and who is within reach of it
+def _bench_one(
+    ladder: Ladder,
+    member: Member,
+    within: float,
+    benched: dict[str, tuple[list[Placed], list[Placed]]],
+) -> None:
+    """Place one person on the bench of every role: ready now, or within reach of it
     (readiness at least `within`) without missing a required certification, alone or
     as one of a group of equivalents."""
-    bench = []
     for role in ladder.roles.values():
-        placed = sorted((place(ladder, m, role) for m in members), key=by_readiness)
-        now = [p for p in placed if p.gap.ready]
-        soon = [
-            p
-            for p in placed
-            if not p.gap.ready
-            and p.gap.readiness >= within
-            and not p.gap.missing_required
-            and not p.gap.missing_required_any
-        ]
-        bench.append(BenchRole(role, now, soon))
-    return bench
+        placed = place(ladder, member, role)
+        gap = placed.gap
+        if gap.ready:
+            benched[role.id][0].append(placed)
+        elif gap.readiness >= within and not gap.missing_required and not gap.missing_required_any:
+            benched[role.id][1].append(placed)

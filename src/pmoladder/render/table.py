@@ -604,7 +604,7 @@ def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
     totals = [result.shortage(skill.id) for skill, _, _ in reqs]
     heatmap.add_section()
     heatmap.add_row(
-        text("Team, weighted", "bold"),
+        text("Team total", "bold"),
         "",
         *[text(number(round(t.weighted_gap, 2)) if t else "·", "bold") for t in totals],
     )
