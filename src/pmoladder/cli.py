@@ -537,7 +537,7 @@ def team(
             "--anonymous need the whole team (use --format json)"
         )
     if kind in ("csv", "svg", "jsonl") and (bench or shortages):
-        _usage(f"--bench and --shortages are shown in table, markdown and json, not {kind}")
+        _usage(f"--bench and --shortages are shown in table, markdown, html and json, not {kind}")
     if kind == "svg" and target is None:
         _usage("--format svg draws the heatmap for one role: pass --target ROLE")
     kb = _ladder(ladder)
