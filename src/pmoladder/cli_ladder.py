@@ -124,6 +124,32 @@ def validate_ladder(
     validate(files, FileKind.ladder, fmt, "builtin", no_color)
 
 
+DiffFormat = _choices("DiffFormat", "table", "json", "markdown", "csv")
+
+
+@ladder_app.command(name="diff")
+def diff_ladders(
+    old: str = typer.Argument(..., help="The ladder before: a file, or REV:PATH."),
+    new: str = typer.Argument(..., help="The ladder after: a file, or REV:PATH."),
+    fmt: DiffFormat = _format_opt(DiffFormat.table),
+    no_color: bool = NoColorOpt,
+) -> None:
+    """What changed between two versions of a ladder: roles, skills and certifications
+    added, removed or renamed (through `replaces`), and for each role in both, every
+    changed required level, weight, required certification and min_years.
+
+    ```
+    pmoladder ladder diff main:ladders/acme.yaml ladders/acme.yaml
+    pmoladder ladder diff old.yaml new.yaml --format markdown >> review.md
+    ```
+    """
+    from pmoladder import ladder_diff as ld
+
+    result = ld.diff(ld.read(old), ld.read(new))
+    render = {"json": ld.as_json, "markdown": ld.as_markdown, "csv": ld.as_csv}
+    sys.stdout.write(render.get(fmt.value, ld.as_text)(result))
+
+
 @app.command()
 def migrate(
     profiles: list[str] = typer.Argument(..., metavar="PROFILE", help="Profiles to update."),
