@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
+from xml.dom import minidom
 
 import pytest
 
@@ -382,3 +383,63 @@ def test_assess_prompts_never_print_escapes_from_the_profile(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 0 and "Evidence [\\x1b]0;pwn" in err
     assert not any(ch in err for ch in "\x1b\x07\u202e\x9b")
+
+
+# --- names that Markdown, HTML or XML would act on: (id, name) ----------------------------
+OUTPUT_CASES = [
+    (
+        "image-and-link",
+        "<img src=https://evil.example/t.png> [Renew now](https://evil.example/login)",
+    ),
+    ("autolinks", "<https://evil.example/a> https://evil.example/b www.evil.example/c"),
+    ("emphasis-code-strikethrough", "**loud** _soft_ `code` ~~gone~~"),
+    ("raw-html-and-comment", "<b>bold</b><!-- hidden --><script>alert(1)</script>"),
+    ("entities", "&#60;script&#62; &amp; &copy;"),
+    ("table-pipe-and-backslash", "a | b \\| c \\"),
+    ("list-marker", "- item"),
+    ("ordered-marker", "1. item"),
+    ("quote-marker", "> quote"),
+    ("heading-marker", "# heading #"),
+    ("xml-noncharacters", "bad\ufffe\uffff end"),
+    ("xml-controls", "bad\x00\x01\x0b end"),
+]
+
+
+@pytest.mark.parametrize("name", [c[1] for c in OUTPUT_CASES], ids=[c[0] for c in OUTPUT_CASES])
+def test_hostile_names_stay_text_in_markdown_svg_and_html(tmp_path, name):
+    import yaml
+    from markdown_it import MarkdownIt
+    from pages import parse
+
+    from pmoladder.errors import one_line
+
+    def plan_markdown(text: str) -> str:
+        ladder = yaml.safe_load(Path(MINI).read_text(encoding="utf-8"))
+        ladder["certifications"][0]["name"] = text
+        ladder["skills"][0]["name"] = text
+        ladder["roles"][1]["name"] = text
+        ladder["steps"][0]["description"] = text  # a paragraph of its own
+        (tmp_path / "ladder.yaml").write_text(yaml.safe_dump(ladder), encoding="utf-8")
+        result, _ = run("plan", *common, "markdown", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.decode()
+
+    (tmp_path / "p.yaml").write_text(LEAD + "skills: {planning: 1}\n", encoding="utf-8")
+    common = ["--ladder", "ladder.yaml", "-p", "p.yaml", "--target", "lead", "--format"]
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    plain = md.parse(plan_markdown("Plain name"))
+    tokens = md.parse(plan_markdown(name))
+    assert [t.type for t in tokens] == [t.type for t in plain]  # the same headings, lists...
+    kinds = {t.type for block in tokens for t in [block, *(block.children or [])]}
+    assert not kinds & {"html_inline", "link_open", "image", "em_open", "s_open", "code_inline"}
+    shown = "".join(parse(md.renderer.render(tokens, md.options, {})).text)
+    assert one_line(name) in shown  # every character shows as itself (controls as escapes)
+
+    svg, _ = run("gap", *common, "svg", cwd=tmp_path)
+    assert svg.returncode == 0, svg.stderr
+    minidom.parseString(svg.stdout)  # well-formed XML, whatever the name holds
+
+    html, _ = run("plan", *common, "html", cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    tags = [t for t, _ in parse(html.stdout.decode()).tags]
+    assert not {"img", "a", "b", "script"} & set(tags)

@@ -9,9 +9,13 @@ MAX_ERRORS = 100  # a file with more is reported by its first errors and a count
 MAX_HINTS = 20  # "did you mean" is worked out for this many errors of a file at most,
 MAX_COMPARISONS = 20_000  # and for fewer when each compares against many choices
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional and
-# invisible format characters that can make a line read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0 controls except tab and newline, DEL, C1 controls, the bidirectional and invisible
+# format characters that can make a line read differently from what it is, and what no
+# encoder or XML parser accepts: lone surrogates (a file name that is not UTF-8), U+FFFE, U+FFFF.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

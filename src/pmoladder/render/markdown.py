@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pmoladder.errors import one_line
 from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role
@@ -15,8 +18,29 @@ if TYPE_CHECKING:
     from pmoladder.team import Team
 
 
-def cell(value: object) -> str:
-    return one_line(str(value)).replace("|", "\\|")
+class Markdown(str):
+    """Text that is already Markdown (our own structure, or text `cell` escaped once)."""
+
+
+NONE = Markdown("-")  # an empty cell, as our own dash rather than a file's
+
+
+# Characters that start Markdown or HTML wherever they stand: code, emphasis, strikethrough,
+# links and images, tags and autolinks, table pipes, headings, backslash escapes; an
+# ampersand only where it would begin an entity; the `:` of `https://` and the dot of
+# `www.`, which a git host would otherwise turn into links.
+_INLINE = re.compile(r"[\\`*_~\[\]<|#]|&(?=#?[0-9A-Za-z]+;)|:(?=//)|(?<=[Ww]{3})\.")
+# What only matters at the start of a line: a quote, a list item, an ordered list's number.
+_LEADING = re.compile(r"^(?:\d{1,9}(?=[.)])|(?=[>+-]))")
+
+
+def cell(value: object) -> Markdown:
+    """Text from a file made inert in Markdown, in a table cell as in running text: every
+    character a renderer would interpret is backslash-escaped, so it shows as itself."""
+    if isinstance(value, Markdown):
+        return value
+    text = _INLINE.sub(lambda m: "\\" + m.group(), one_line(str(value)).strip())
+    return Markdown(_LEADING.sub(r"\g<0>\\", text))
 
 
 def table(header: list[str], rows: list[list[object]]) -> list[str]:
@@ -25,8 +49,13 @@ def table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
-def names(lookup: dict, ids: list[str], sep: str = ", ") -> str:
-    return sep.join(cell(lookup[i].name) if i in lookup else cell(i) for i in ids) or "none"
+def listing(values: Iterable[object], sep: str = ", ", empty: str = "none") -> Markdown:
+    """Values from files, each escaped, joined in our own words."""
+    return Markdown(sep.join(cell(v) for v in values) or empty)
+
+
+def names(lookup: dict, ids: list[str], sep: str = ", ") -> Markdown:
+    return listing((lookup[i].name if i in lookup else i for i in ids), sep)
 
 
 def any_of(certs: dict, groups: list[list[str]], label: str) -> list[str]:
@@ -154,7 +183,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
     if result.steps:
         lines += ["", "## Steps", ""]
         for item in result.steps:
-            skills = ", ".join(cell(s.name) for s in item.skills)
+            skills = listing(s.name for s in item.skills)
             lines += [f"### {cell(item.step.name)}", "", f"Score {item.score:g}: {skills}.", ""]
             if item.step.description:
                 lines += [cell(item.step.description.strip()), ""]
@@ -217,11 +246,16 @@ def team(ladder: Ladder, result: Team) -> str:
                 [
                     label(placed.member),
                     f"{round(placed.gap.readiness * 100)}%",
-                    *[f"{gaps[s.id] or '·'}{'*' if s.id in stale else ''}" for s, _, _ in reqs],
+                    *[
+                        Markdown(f"{gaps[s.id] or '·'}{'*' if s.id in stale else ''}")
+                        for s, _, _ in reqs
+                    ],
                 ]
             )
         totals = [result.shortage(s.id) for s, _, _ in reqs]
-        rows.append(["**Team total**", "", *[f"{t.weighted_gap:g}" if t else "·" for t in totals]])
+        rows.append(
+            [Markdown("**Team total**"), "", *[f"{t.weighted_gap:g}" if t else "·" for t in totals]]
+        )
         lines += table(["Person", "Readiness", *column.values()], rows)
         lines += [
             "",
@@ -244,7 +278,9 @@ def team(ladder: Ladder, result: Team) -> str:
             ]
             if not result.anonymous:
                 row.append(
-                    "" if c.who is None else ", ".join(result.labels[p] for p in c.who) or "nobody"
+                    ""
+                    if c.who is None
+                    else listing((result.labels[p] for p in c.who), empty="nobody")
                 )
             cover.append(row)
         lines += table(header, cover)
@@ -257,13 +293,15 @@ def team(ladder: Ladder, result: Team) -> str:
                     label(p.member),
                     p.gap.target.name,
                     f"{round(p.gap.readiness * 100)}%",
-                    f"{p.gap.gapped()[0].name} +{p.gap.gapped()[0].gap}" if p.gap.gapped() else "-",
+                    Markdown(f"{cell(p.gap.gapped()[0].name)} +{p.gap.gapped()[0].gap}")
+                    if p.gap.gapped()
+                    else NONE,
                 ]
                 for p in result.people
             ],
         )
         if result.no_target:
-            who = ", ".join(cell(label(m)) for m in result.no_target)
+            who = listing(label(m) for m in result.no_target)
             lines += ["", f"No target (no target_role, and no --target): {who}"]
     lines += _team_notes(ladder, result)
     if result.show_shortages:
@@ -276,7 +314,11 @@ def team(ladder: Ladder, result: Team) -> str:
         lines += table(
             ["Step", "Helps", "Skills it develops"],
             [
-                [h.step.name, _people(h.people), ", ".join(ladder.skills[i].name for i in h.skills)]
+                [
+                    h.step.name,
+                    _people(h.people),
+                    listing(ladder.skills[i].name for i in h.skills),
+                ]
                 for h in result.steps
             ],
         )
@@ -287,9 +329,13 @@ def team(ladder: Ladder, result: Team) -> str:
             if result.anonymous:
                 rows.append([b.role.name, len(b.ready_now), len(b.ready_soon)])
             else:
-                now = ", ".join(label(p.member) for p in b.ready_now) or "-"
+                now = listing((label(p.member) for p in b.ready_now), empty=NONE)
                 rows.append(
-                    [b.role.name, now, ", ".join(label(p.member) for p in b.ready_soon) or "-"]
+                    [
+                        b.role.name,
+                        now,
+                        listing((label(p.member) for p in b.ready_soon), empty=NONE),
+                    ]
                 )
         lines += table(["Role", "Ready now", f"Ready soon ({round(result.within * 100)}%+)"], rows)
     if result.skipped:
@@ -302,7 +348,7 @@ def _team_notes(ladder: Ladder, result: Team) -> list[str]:
     for member in [p.member for p in result.people] + result.no_target:
         said = []
         if member.stale:
-            said.append("stale: " + ", ".join(cell(ladder.skills[s].name) for s in member.stale))
+            said.append("stale: " + listing(ladder.skills[s].name for s in member.stale))
         for what, entries in (("expired", member.expired), ("expiring", member.expiring)):
             if entries:
                 said.append(

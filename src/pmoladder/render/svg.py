@@ -37,6 +37,8 @@ MUTED = "#555555"
 
 
 def _text(value: object) -> str:
+    """Text for an element: `one_line` turns what XML forbids (controls, U+FFFE, lone
+    surrogates) into escapes, and `escape` keeps `<` and `&` from starting markup."""
     return escape(one_line(str(value)))
 
 
