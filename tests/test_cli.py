@@ -715,7 +715,7 @@ def test_match_and_next_say_why_a_full_score_is_not_ready(write):
     ]
     assert next(r for r in data["roles"] if r["id"] == "pm")["not_ready_because"] == []
     table = run("match", "-p", path, COLUMNS="200").stdout
-    assert "needs one of pmp / pgmp / " in table and "Each █ is 5%" in table
+    assert f"needs one of {len(group)} certifications" in table and "Each █ is 5%" in table
     nxt = json.loads(run("next", "-p", path, "-f", "json").stdout)["next"][0]
     assert nxt["not_ready_because"] == program["not_ready_because"]
     assert ", 4 years to go" in run("next", "-p", path, COLUMNS="200").stdout
@@ -740,7 +740,12 @@ def test_plan_markdown_ticks_met_experience(write):
         (["roles", "-f", "xml"], "--format / -f: 'xml' is not one of table, json, csv"),
         (["gap", "--stale-after", "0"], "--stale-after: expected a whole number of 1 or more"),
         (["gap", "--stale-after", "x"], "--stale-after: expected a whole number ("),
-        (["validate", "--kind"], "pmoladder: error: --kind needs a value"),
+        (["validate", "--kind"], "error: --kind needs a value: give one of auto, ladder, profile"),
+        (["gap", "-f"], "error: -f needs a value: give one of table, json, markdown, csv, svg"),
+        (["gap", "--tagret", "pm"], "error: no option --tagret; did you mean --target?"),
+        (["path", "pm", "cpo"], "error: unexpected argument: pm, cpo (see 'pmoladder path"),
+        (["gapp"], "error: no command gapp; did you mean gap?"),
+        (["gap", "--no-color=3"], "error: --no-color takes no value"),
     ],
 )
 def test_usage_errors_in_our_words(args, expected):
@@ -768,6 +773,12 @@ def test_a_bad_path_from_the_environment_names_the_variable(variable, args):
         ("60", ["plan", "--from", "pm", "-t", "director"], ["Practitioner", "develop"]),
         ("50", ["match", "--from", "pm"], ["(program-manager)", "(pmo-manager)"]),
         ("48", ["next", "--from", "pm"], ["(program-manager)"]),
+        ("40", ["next", "--from", "pm"], ["(program-manager)", "(pmo-manager)"]),
+        ("40", ["match", "--from", "pm"], ["(program-manager)", "(coordinator)", "(pmo-analyst)"]),
+        ("40", ["gap", "--from", "pm", "-t", "director"], ["Proficient", "Competent"]),
+        ("40", ["roles"], ["program-manager", "Coordinator"]),
+        ("40", ["skills"], ["predictive-delivery", "stakeholder-management", "(Waterfall)"]),
+        ("40", ["plan", "--from", "pm", "-t", "director"], ["Practitioner", "lessons-learned"]),
     ],
 )
 def test_narrow_terminals_never_cut_ids_or_level_names(columns, args, whole):
@@ -781,3 +792,45 @@ def test_narrow_terminals_never_cut_ids_or_level_names(columns, args, whole):
 def test_gap_explains_its_bar_glyphs():
     out = run("gap", "--from", "pm", "-t", "director").stdout
     assert "█ met, ░ missing, ▒ above the need, · unused" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "legend"),
+    [(["gap", "-t", "director"], "Bars, one cell"), (["match"], "Each █ is")],
+)
+def test_a_legend_goes_with_the_bars_it_explains(args, legend):
+    wide, narrow = (run(*args, "--from", "pm", COLUMNS=c).stdout for c in ("120", "40"))
+    assert legend in wide and "█" in wide
+    assert "█" not in narrow and legend not in narrow
+
+
+PLAN = ["plan", "--from", "pm", "-t", "director"]
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "stop", "indent"),
+    [
+        (PLAN, "Steps, most useful first", "Certifications", r"\d+\. |   "),
+        (PLAN, "Certifications", "Experience:", r"- |  "),
+        (PLAN, "Challenges you will meet", "How you will", r"- |   "),
+        (["role", "pm"], "Responsibilities", "Required skills", "  "),
+        (["path", "--from", "pm", "--to", "director"], "Route 1", "Route 2", r"\d+\. |   "),
+        (["diff", EXAMPLE, "-"], "<stdin>", "Readiness", "  "),
+    ],
+)
+def test_paragraphs_outside_tables_wrap_under_their_indent(args, start, stop, indent):
+    """Every line of an indented or numbered paragraph starts indented, however narrow."""
+    import re
+
+    stdin = "current_role: director\nyears_experience: 12\nskills: {leadership: 1}\n"
+    out = run(*args, input=stdin, COLUMNS="44").stdout
+    body = [line for line in out.split(start, 1)[1].split(stop, 1)[0].splitlines()[1:] if line]
+    assert len(body) > 5, out  # the paragraphs are long enough to wrap at this width
+    assert all(re.match(indent, line) for line in body), out
+
+
+def test_diff_says_none_for_years_taken_out(write):
+    old = write("old.yaml", "years_experience: 6\n")
+    new = write("new.yaml", "skills: {}\n")
+    out = run("diff", old, new).stdout
+    assert "Years of experience: 6 -> none" in out and "None" not in out

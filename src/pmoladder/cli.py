@@ -39,6 +39,17 @@ _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
 class _Group(TyperGroup):
     """Every failure ends as one line on stderr and a known exit code, never a traceback."""
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _CLICK_ERRORS["UsageError"] as exc:
+            # The parser leaves out which command failed when an option lacks its value.
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if name and exc.ctx is None else None
+            if command is not None:
+                exc.ctx = command.context_class(command, parent=ctx, info_name=name)
+            raise
+
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         from pmoladder.errors import PmoError, one_line
 
@@ -50,7 +61,7 @@ class _Group(TyperGroup):
             sys.stderr.write(exc.report() + "\n")
             code = exc.exit_code
         except _CLICK_ERRORS["UsageError"] as exc:
-            message = one_line(_usage_message(exc.format_message()))
+            message = one_line(_usage_message(exc.format_message())) + _choices_of(exc)
             if message:  # an empty one follows the help shown for a bare `pmoladder`
                 where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
                 sys.stderr.write(f"pmoladder: error: {message}{where}\n")
@@ -91,7 +102,31 @@ _USAGE_REWRITES = [  # Click's usage errors, said in our words
     ),
     (r"Invalid value for (.+?): Input should be a valid integer.*", "{0}: expected a whole number"),
     (r"Option '(.+?)' requires an argument\.", "{0} needs a value"),
+    (r"Option '(.+?)' does not take a value\.", "{0} takes no value"),
+    (r"No such option: (\S+) \(Possible options: (.+)\)", "no option {0}; did you mean {1}?"),
+    (r"No such option: (\S+)", "no option {0}"),
+    (r"No such command '(.+?)'\. Did you mean '(.+?)'\?", "no command {0}; did you mean {1}?"),
+    (r"No such command '(.+?)'\.", "no command {0}"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", "unexpected argument: {0}"),
 ]
+
+
+def _choices_of(exc: Any) -> str:
+    """For an option given without its value: the values it takes, where they are few."""
+    import inspect
+
+    name = getattr(exc, "option_name", None)
+    command = exc.ctx.info_name if exc.ctx is not None else None
+    for registered in app.registered_commands:
+        if command not in (registered.name, getattr(registered.callback, "__name__", None)):
+            continue
+        for param in inspect.signature(registered.callback).parameters.values():
+            kind = param.annotation
+            if name in (getattr(param.default, "param_decls", None) or ()) and (
+                isinstance(kind, type) and issubclass(kind, Enum)
+            ):
+                return f": give one of {', '.join(choice.value for choice in kind)}"
+    return ""
 
 
 def _usage_message(message: str) -> str:

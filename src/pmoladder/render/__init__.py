@@ -15,6 +15,7 @@ from typing import Any
 
 FORMATS = ("table", "json", "markdown", "csv", "svg", "html")
 MIN_WIDTH = 40  # below this (COLUMNS=0, a tiny pane) tables could not show an id whole
+READABLE = 10  # the narrowest a column of running text gets before a table gives up
 
 
 def formats_for(kind: str) -> list[str]:
@@ -32,7 +33,7 @@ def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     else:
         terminal = console(no_color)
-        fit(out, terminal)
+        out = fit(out, terminal)
         if sys.stdout.isatty():
             terminal.print(out)
         else:  # piped: the same text without the padding that fills each line
@@ -41,40 +42,139 @@ def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
             sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
-# Columns a narrow terminal may lose so that the others keep every word whole.
-DROPPABLE = ("Description", "What the target level looks like", "", "Biggest gaps")
+# Columns a narrow terminal may lose, first to last, so that the others keep every word whole.
+# The unnamed column holds glyphs (bars); the table's caption explains them and goes with it.
+DROPPABLE = (
+    "Description",
+    "What the target level looks like",
+    "",
+    "Biggest gaps",
+    "Biggest gap",
+    "Weight",
+    "Gap",
+    "Category",
+    "Tier",
+    "Next",
+    "Only one or nobody",
+)
 
 
-def fit(renderable: Any, terminal: Any) -> None:
-    """Never cut a word (an id, a level name) in a table: where a column would be narrower
-    than its longest word, the less important columns go; what still cannot fit folds
-    onto the next line instead of ending in an ellipsis."""
+def fit(renderable: Any, terminal: Any) -> Any:
+    """Never cut a word (an id, a level name) in a table.
+
+    Rich shrinks the widest columns first, down to any width, so it cuts long words even
+    where they would fit. Here each column gets at least its longest word: the less
+    important columns go while that cannot fit, and the room left is shared out from the
+    widest column down. What still cannot fit folds instead of ending in an ellipsis."""
     from rich.console import Group
     from rich.table import Table
 
     if isinstance(renderable, Group):
-        for part in renderable.renderables:
-            fit(part, terminal)
-        return
+        parts = renderable.renderables
+        parts[:] = [fit(part, terminal) for part in parts]
+        return renderable
     if not isinstance(renderable, Table):
-        return
-    for name in DROPPABLE:
-        if not _cuts_a_word(renderable, terminal):
-            break
-        renderable.columns = [c for c in renderable.columns if str(c.header) != name]
-    for column in renderable.columns:
+        return renderable
+    table = renderable
+    for column in table.columns:
         column.overflow = "fold"
+    for name in (None, *DROPPABLE):
+        if name is not None:
+            kept = [c for c in table.columns if str(c.header) != name]
+            if len(kept) == len(table.columns):
+                continue
+            table = _with_columns(table, kept, caption=table.caption if name else None)
+        room = terminal.width - _borders(table)
+        ranges = _ranges(table, terminal)
+        if sum(low for low, _ in ranges) <= room:
+            break
+    else:  # even the essential columns cannot keep every word whole: the last ones fold
+        ranges = _fold_from_the_right(table, ranges, room)
+        if sum(low for low, _ in ranges) > room:
+            return table
+    if sum(high for _, high in ranges) > room:
+        for column, width in zip(table.columns, _share(ranges, room), strict=True):
+            column.width = width - _padding(table, column)
+    return table
 
 
-def _cuts_a_word(table: Any, terminal: Any) -> bool:
-    widths = table._calculate_column_widths(terminal, terminal.options)
-    last = len(widths) - 1
-    for i, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
-        longest = max((len(w) for cell in column.cells for w in str(cell).split()), default=0)
-        padding = (i > 0) + (i < last)  # one space inside each inner edge of a cell
-        if longest + padding > width:
-            return True
-    return False
+def _with_columns(table: Any, columns: list, caption: Any) -> Any:
+    """A copy of `table` with only these columns, numbered afresh as Rich's constructor does
+    (the first and last cells of a row lose their outer padding by that number)."""
+    import inspect
+
+    from rich.table import Table
+
+    settings = {p: getattr(table, p) for p in inspect.signature(Table).parameters if p != "headers"}
+    slim = Table(*columns, **{**settings, "caption": caption})
+    slim.rows = table.rows
+    return slim
+
+
+def _borders(table: Any) -> int:
+    if not table.box:
+        return 0
+    return len(table.columns) - 1 + (2 if table.show_edge else 0)
+
+
+def _padding(table: Any, column: Any) -> int:
+    from rich.padding import Padding
+
+    _, right, _, left = Padding.unpack(table.padding)
+    if not table.pad_edge:
+        left = 0 if column is table.columns[0] else left
+        right = 0 if column is table.columns[-1] else right
+    return left + right
+
+
+def _ranges(table: Any, terminal: Any) -> list[tuple[int, int]]:
+    """Each column's (narrowest, widest) width with its padding: its longest word (whole
+    line where it must not wrap) and its longest line."""
+    from rich.measure import Measurement
+
+    ranges = []
+    for column in table.columns:
+        sizes = [
+            Measurement.get(terminal, terminal.options, cell)
+            for cell in (column.header, *column.cells)
+        ]
+        high = max(m.maximum for m in sizes)
+        low = high if column.no_wrap else max(m.minimum for m in sizes)
+        pad = _padding(table, column)
+        ranges.append((low + pad, high + pad))
+    return ranges
+
+
+def _fold_from_the_right(
+    table: Any, ranges: list[tuple[int, int]], room: int
+) -> list[tuple[int, int]]:
+    """Lower the floors of the wrapping columns until the table fits, if it can: the
+    first column, which says what a row is about, last; the others from the right, down to
+    a readable width and then further."""
+    ranges = list(ranges)
+    others = range(len(ranges) - 1, 0, -1)
+    steps = [(i, n) for n in (READABLE, 1) for i in others] + [(0, READABLE), (0, 1)]
+    for i, narrowest in steps:
+        excess = sum(low for low, _ in ranges) - room
+        low, high = ranges[i]
+        if excess > 0 and not table.columns[i].no_wrap:
+            floor = min(low, narrowest + _padding(table, table.columns[i]))
+            ranges[i] = (max(floor, low - excess), high)
+    return ranges
+
+
+def _share(ranges: list[tuple[int, int]], room: int) -> list[int]:
+    """Widths within `room`: the widest columns are narrowed first, none below its floor."""
+    cap = max(high for _, high in ranges)
+    while cap > 0 and sum(max(low, min(high, cap)) for low, high in ranges) > room:
+        cap -= 1
+    widths = [max(low, min(high, cap)) for low, high in ranges]
+    spare = room - sum(widths)
+    for i, (_, high) in enumerate(ranges):  # what rounding left goes to the first ones
+        if spare > 0 and widths[i] < high:
+            widths[i] += 1
+            spare -= 1
+    return widths
 
 
 def console(no_color: bool = False) -> Any:

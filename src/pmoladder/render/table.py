@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -25,6 +28,30 @@ if TYPE_CHECKING:
 def text(value: Any, style: str = "") -> Text:
     """File text as a Text object: never parsed as markup, control characters escaped."""
     return Text(printable("" if value is None else str(value)), style=style)
+
+
+class Paragraph:
+    """Running text whose wrapped lines start under its words, not at the margin: under the
+    text after its indent and list marker (`   - `, `3. `)."""
+
+    LEAD = re.compile(r" *(?:- |\d+\. )?")
+
+    def __init__(self, body: Text) -> None:
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        lead = self.LEAD.match(self.body.plain).end()  # type: ignore[union-attr]
+        width = max(options.max_width - lead, 1)
+        lines = console.render_lines(self.body[lead:], options.update_width(width), pad=False)
+        marker = list(self.body[:lead].render(console, end=""))
+        for i, line in enumerate(lines):
+            yield from marker if i == 0 else [Segment(" " * lead)]
+            yield from line
+            yield Segment.line()
+
+
+def para(value: Any, style: str = "") -> Paragraph:
+    return Paragraph(text(value, style))
 
 
 def number(value: float) -> str:
@@ -54,9 +81,17 @@ def bar(current: int, required: int, top: int) -> Text:
     return out
 
 
-def grid(*columns: str, right: frozenset[str] | set[str] = frozenset(), **options: Any) -> Table:
-    """A borderless table; the columns named in `right` are right-aligned (numbers)."""
-    table = Table(show_edge=False, pad_edge=False, **options)
+def grid(
+    *columns: str,
+    right: frozenset[str] | set[str] = frozenset(),
+    legend: Text | None = None,
+    **options: Any,
+) -> Table:
+    """A borderless table; the columns named in `right` are right-aligned (numbers). The
+    `legend` below it explains the glyphs of its unnamed column, and goes where that does."""
+    table = Table(
+        show_edge=False, pad_edge=False, caption=legend, caption_justify="left", **options
+    )
     for name in columns:
         table.add_column(name, justify="right" if name in right else "left", no_wrap=not name)
     return table
@@ -76,7 +111,7 @@ def _by_id(entries: list) -> dict:
 
 def _any_of(certs: dict, groups: list[list[str]], label: str) -> list[Text]:
     """One line per group of equivalent certifications: `label`, then the choices."""
-    return [text(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
+    return [para(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
 
 
 def gap(ladder: Ladder, result: Gap) -> Group:
@@ -91,7 +126,10 @@ def gap(ladder: Ladder, result: Gap) -> Group:
         " - ready" if result.ready else " - not ready yet", "green" if result.ready else "yellow"
     )
 
-    table = grid("Skill", "Current", "Required", "Gap", "Weight", "", right={"Gap", "Weight"})
+    legend = text("Bars, one cell per level: █ met, ░ missing, ▒ above the need, · unused", "dim")
+    table = grid(
+        "Skill", "Current", "Required", "Gap", "Weight", "", right={"Gap", "Weight"}, legend=legend
+    )
     stale = result.freshness.stale if result.freshness else {}
     for s in result.skills:
         name = text(s.name)
@@ -105,8 +143,7 @@ def gap(ladder: Ladder, result: Gap) -> Group:
             number(s.weight),
             bar(s.current, s.required, ladder.max_level),
         )
-    legend = text("Bars, one cell per level: █ met, ░ missing, ▒ above the need, · unused", "dim")
-    return Group(head, verdict, Text(), table, legend, Text(), *_gap_footer(ladder, result))
+    return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
 
 
 def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
@@ -200,7 +237,7 @@ def role(ladder: Ladder, result: Role) -> Group:
         parts += [Text(), text(result.summary.strip())]
     if result.responsibilities:
         parts += [Text(), title("Responsibilities")]
-        parts += [text(f"  - {item}") for item in result.responsibilities]
+        parts += [para(f"  - {item}") for item in result.responsibilities]
     table = grid("Skill", "Level", "Weight", right={"Weight"})
     for skill, level, weight in ladder.requirements(result):
         table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
@@ -297,11 +334,11 @@ def _route(ladder: Ladder, result: Path) -> list[Any]:
         if rung.gap is not None:
             head.append("  readiness ")
             head.append_text(_readiness_cell(rung.gap))
-        parts += [Text(), head]
+        parts += [Text(), Paragraph(head)]
         for c in rung.changes:
             arrow = "up" if c.after > c.before else "down"
             parts.append(
-                text(
+                para(
                     f"   {c.name}: {c.before} {ladder.level_name(c.before)} -> "
                     f"{c.after} {ladder.level_name(c.after)} ({arrow})",
                     "" if arrow == "up" else "dim",
@@ -309,10 +346,10 @@ def _route(ladder: Ladder, result: Path) -> list[Any]:
             )
         certs = ladder.certifications
         if rung.new_required:
-            parts.append(text(f"   Newly required: {_names(certs, rung.new_required)}"))
+            parts.append(para(f"   Newly required: {_names(certs, rung.new_required)}"))
         parts += _any_of(certs, rung.new_required_any, "   Newly required, one of")
         if rung.new_recommended:
-            parts.append(text(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
+            parts.append(para(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
     return parts
 
 
@@ -325,7 +362,8 @@ def _why_not(gap: Gap) -> str:
         elif b.kind == "certification":
             words.append(f"needs {b.ids[0]}")
         elif b.kind == "certification_any":
-            words.append(f"needs one of {' / '.join(b.ids)}")
+            many = f"{len(b.ids)} certifications"  # `gap` names them all
+            words.append(f"needs one of {' / '.join(b.ids) if len(b.ids) <= 3 else many}")
         else:
             words.append(f"{b.amount:g} year{'s' if b.amount != 1 else ''} to go")
     return ", ".join(words)
@@ -359,7 +397,8 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
 
 
 def match(ladder: Ladder, result: Match) -> Group:
-    table = grid("Role", "Readiness", "", "Not ready because", right={"Readiness"})
+    legend = text("Each █ is 5% of readiness reached, each ░ 5% still to go.", "dim")
+    table = grid("Role", "Readiness", "", "Not ready because", right={"Readiness"}, legend=legend)
     for g in result.gaps:
         filled = round(g.readiness * 20)
         meter = Text("█" * filled, "green" if g.ready else "")
@@ -376,8 +415,7 @@ def match(ladder: Ladder, result: Match) -> Group:
         if best
         else text("Not yet ready for any role of this ladder.", "bold")
     )
-    legend = text("Each █ is 5% of readiness reached, each ░ 5% still to go.", "dim")
-    return Group(table, legend, Text(), verdict)
+    return Group(table, Text(), verdict)
 
 
 def plan(ladder: Ladder, result: Plan) -> Group:
@@ -412,33 +450,33 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [Text(), title("Steps, most useful first")]
         for i, item in enumerate(result.steps, 1):
             skills = ", ".join(s.name for s in item.skills)
-            parts.append(text(f"{i}. {item.step.name} (score {number(item.score)}: {skills})"))
+            parts.append(para(f"{i}. {item.step.name} (score {number(item.score)}: {skills})"))
             if item.step.description:
-                parts.append(text(f"   {item.step.description.strip()}", "dim"))
-            parts += [text(f"   - {action}") for action in item.step.actions]
+                parts.append(para(f"   {item.step.description.strip()}", "dim"))
+            parts += [para(f"   - {action}") for action in item.step.actions]
     if result.certifications or result.required_any:
         parts += [Text(), title("Certifications")]
         required = [c for c in result.certifications if c.required]
-        parts += [text(f"- {_plan_certification(c)}") for c in required]
+        parts += [para(f"- {_plan_certification(c)}") for c in required]
         for group in result.required_any:
-            parts.append(text("- Required, any one of:"))
-            parts += [text(f"   - {_plan_certification(c)}") for c in group]
+            parts.append(para("- Required, any one of:"))
+            parts += [para(f"   - {_plan_certification(c)}") for c in group]
         rest = result.certifications[len(required) :]
-        parts += [text(f"- {_plan_certification(c)}") for c in rest]
+        parts += [para(f"- {_plan_certification(c)}") for c in rest]
     if not (result.skills or result.certifications or result.required_any):
         parts += [Text(), text(f"You meet every skill and certification {gap.target.name} needs.")]
     parts += [Text(), *_experience_lines(ladder, gap)]
     if result.challenges:
         parts += [Text(), title("Challenges you will meet")]
         for c in result.challenges:
-            parts.append(text(f"- {c.name}", "bold"))
+            parts.append(para(f"- {c.name}", "bold"))
             if c.description:
-                parts.append(text(f"   {c.description.strip()}", "dim"))
-            parts += [text(f"   - {s}") for s in c.strategies]
+                parts.append(para(f"   {c.description.strip()}", "dim"))
+            parts += [para(f"   - {s}") for s in c.strategies]
     if result.kpis:
         parts += [Text(), title("How you will be measured")]
-        parts += [text(f"- {k.name}: {kpi_text(k)}") for k in result.kpis]
-        parts += [text(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
+        parts += [para(f"- {k.name}: {kpi_text(k)}") for k in result.kpis]
+        parts += [para(f"- {f.name} (feedback): {f.description or ''}") for f in result.feedback]
     return Group(*parts)
 
 
@@ -453,6 +491,10 @@ SPARKS = "▁▂▃▄▅▆▇█"
 def sparkline(values: list[float]) -> str:
     """One block per value, on a fixed 0..1 scale so that lines compare across people."""
     return "".join(SPARKS[min(len(SPARKS) - 1, int(v * len(SPARKS)))] for v in values)
+
+
+def _years(value: float | None) -> str:
+    return "none" if value is None else number(value)
 
 
 def _change_text(ladder: Ladder, changes: ProfileChanges) -> str:
@@ -471,7 +513,7 @@ def _change_text(ladder: Ladder, changes: ProfileChanges) -> str:
     parts += [f"+tool {tool}" for tool in changes.tools_gained]
     parts += [f"-tool {tool}" for tool in changes.tools_lost]
     if changes.years:
-        parts.append(f"years {changes.years[0]} -> {changes.years[1]}")
+        parts.append(f"years {_years(changes.years[0])} -> {_years(changes.years[1])}")
     return ", ".join(parts)
 
 
@@ -509,24 +551,25 @@ def diff(ladder: Ladder, result: Diff) -> Group:
     ):
         if move:
             before, after = (_role_label(ladder, r) for r in move)
-            parts.append(text(f"  {label}: {before} -> {after}"))
+            parts.append(para(f"  {label}: {before} -> {after}"))
     for c in changes.skills:
         before = "-" if c.before is None else f"{c.before} {ladder.level_name(c.before)}"
         after = "-" if c.after is None else f"{c.after} {ladder.level_name(c.after)}"
-        parts.append(text(f"  {c.name}: {before} -> {after}"))
+        parts.append(para(f"  {c.name}: {before} -> {after}"))
     certs = ladder.certifications
     if changes.gained:
-        parts.append(text(f"  Certifications gained: {_names(certs, changes.gained)}"))
+        parts.append(para(f"  Certifications gained: {_names(certs, changes.gained)}"))
     if changes.lost:
-        parts.append(text(f"  Certifications lost: {_names(certs, changes.lost)}"))
+        parts.append(para(f"  Certifications lost: {_names(certs, changes.lost)}"))
     for c in changes.evidence:
-        parts.append(text(f"  Evidence for {c.name}: {c.before or 'none'} -> {c.after or 'none'}"))
+        parts.append(para(f"  Evidence for {c.name}: {c.before or 'none'} -> {c.after or 'none'}"))
     if changes.tools_gained:
-        parts.append(text(f"  Tools gained: {_names(ladder.tools, changes.tools_gained)}"))
+        parts.append(para(f"  Tools gained: {_names(ladder.tools, changes.tools_gained)}"))
     if changes.tools_lost:
-        parts.append(text(f"  Tools lost: {_names(ladder.tools, changes.tools_lost)}"))
+        parts.append(para(f"  Tools lost: {_names(ladder.tools, changes.tools_lost)}"))
     if changes.years:
-        parts.append(text(f"  Years of experience: {changes.years[0]} -> {changes.years[1]}"))
+        before, after = (_years(y) for y in changes.years)
+        parts.append(para(f"  Years of experience: {before} -> {after}"))
     if result.old_gap is not None and result.new_gap is not None:
         parts.append(
             text(
