@@ -70,6 +70,7 @@ def test_config_prints_every_setting_and_its_source(tmp_path, monkeypatch):
     assert data["stale_after_months"] == {"value": 4, "source": "flag", "path": None}
     table = run("config").stdout
     assert "project (.pmoladder.yaml)" in table and "alex.yaml" in table
+    assert all(line == line.rstrip() for line in table.splitlines())  # piped: no padding
 
 
 def test_an_unknown_key_in_a_settings_file_is_a_located_error(tmp_path):

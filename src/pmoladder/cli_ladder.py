@@ -221,11 +221,11 @@ def config(
 
 
 def _print_settings(found: dict[str, Any], no_color: bool) -> None:
-    from pmoladder.render import console
+    from pmoladder.render import show
     from pmoladder.render.table import grid, text
 
     table = grid("Setting", "Value", "Source")
     for key, s in found.items():
         source = f"{s.source} ({s.path})" if s.path else s.source
         table.add_row(text(key), text(s.value), text(source))
-    console(no_color).print(table)
+    show(table, no_color)

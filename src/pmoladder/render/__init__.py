@@ -32,14 +32,20 @@ def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
     if isinstance(out, str):
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     else:
-        terminal = console(no_color)
-        out = fit(out, terminal)
-        if sys.stdout.isatty():
+        show(out, no_color)
+
+
+def show(renderable: Any, no_color: bool = False) -> None:
+    """Print a Rich renderable fitted to the terminal; piped, without the padding that
+    fills each line."""
+    terminal = console(no_color)
+    out = fit(renderable, terminal)
+    if sys.stdout.isatty():
+        terminal.print(out)
+    else:
+        with terminal.capture() as captured:
             terminal.print(out)
-        else:  # piped: the same text without the padding that fills each line
-            with terminal.capture() as captured:
-                terminal.print(out)
-            sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+        sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
 # Columns a narrow terminal may lose, first to last, so that the others keep every word whole.
