@@ -4,13 +4,13 @@ it treats the file it writes (links, permissions, owner, line endings, concurren
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from installed import EXE, installed
 from typer.testing import CliRunner
 
 from pmoladder.cli import app
@@ -222,10 +222,6 @@ def test_init_does_not_replace_a_dangling_symlink(tmp_path):
     forced = CliRunner().invoke(app, ["init", str(link), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert link.is_symlink() and (tmp_path / "elsewhere.yaml").read_text().startswith("#")
-
-
-EXE = shutil.which("pmoladder")
-installed = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
 
 
 def start(*args: str) -> subprocess.Popen:

@@ -2,24 +2,23 @@
 
 Each case is a profile (or ladder) someone could hand-edit, merge badly, paste or craft.
 Whatever the file, the answer is one located line on stderr and exit 2, in well under a
-second and 200 MB, with no traceback and nothing executed.
+second of CPU and 200 MB, with no traceback and nothing executed.
 """
 
 from __future__ import annotations
 
 import random
-import resource
-import shutil
 import subprocess
-import time
 from pathlib import Path
 from xml.dom import minidom
 
 import pytest
+from installed import EXE, Measured, installed, run_measured
 
-EXE = shutil.which("pmoladder")
-pytestmark = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
-MAX_SECONDS = 2.0  # generous for a loaded CI machine; typical runs take a fifth of that
+pytestmark = installed
+# CPU seconds of the command's own process, so a loaded machine cannot turn it red; a typical
+# answer takes a fifth of that.
+MAX_CPU_SECONDS = 2.0
 MAX_RSS_KB = 200 * 1024
 
 
@@ -120,15 +119,15 @@ CASES = [
 ]
 
 
-def run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
-    start = time.perf_counter()
-    result = subprocess.run([EXE, *args], capture_output=True, timeout=60, cwd=cwd)
-    return result, time.perf_counter() - start
+def run(*args: str, cwd: Path, input: bytes = b"", max_cpu: float = MAX_CPU_SECONDS) -> Measured:
+    """Run the installed command; every hostile file is answered within the time and memory."""
+    result = run_measured(*args, cwd=cwd, input=input)
+    assert result.cpu_seconds < max_cpu, (result.cpu_seconds, args)
+    assert result.max_rss_kb < MAX_RSS_KB, (result.max_rss_kb, args)
+    return result
 
 
-def check_one_line(
-    result: subprocess.CompletedProcess, path: str, expected: str, located: bool
-) -> str:
+def check_one_line(result: Measured, path: str, expected: str, located: bool) -> str:
     err = result.stderr.decode("utf-8")
     assert "Traceback" not in err
     assert err.count("\n") == 1 and err.endswith("\n"), err
@@ -147,14 +146,10 @@ def check_one_line(
 def test_hostile_profile(tmp_path, content, expected, located):
     path = tmp_path / "profile.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    result, seconds = run(
-        "gap", "--profile", str(path), "--target", "pm", "--format", "json", cwd=tmp_path
-    )
+    result = run("gap", "--profile", str(path), "--target", "pm", "--format", "json", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == b""
     check_one_line(result, str(path), expected, located)
-    assert seconds < MAX_SECONDS
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < MAX_RSS_KB
     assert not (tmp_path / "pwned").exists()
 
 
@@ -166,16 +161,15 @@ def test_hostile_profile(tmp_path, content, expected, located):
 def test_hostile_ladder(tmp_path, content, expected, located):
     path = tmp_path / "ladder.yaml"
     path.write_bytes(content.encode("utf-8"))
-    result, seconds = run("roles", "--ladder", str(path), cwd=tmp_path)
+    result = run("roles", "--ladder", str(path), cwd=tmp_path)
     assert result.returncode == 2
     check_one_line(result, str(path), expected, located)
-    assert seconds < MAX_SECONDS
 
 
 @pytest.mark.parametrize("kind", ["directory", "missing"])
 def test_unreadable_profile_paths(tmp_path, kind):
     path = tmp_path if kind == "directory" else tmp_path / "nope.yaml"
-    result, _ = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
+    result = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
     assert result.returncode == 2
     check_one_line(
         result, str(path), "directory" if kind == "directory" else "no such file", located=False
@@ -185,7 +179,7 @@ def test_unreadable_profile_paths(tmp_path, kind):
 def test_escape_sequences_in_errors_are_neutralised(tmp_path):
     path = tmp_path / "profile.yaml"
     path.write_text('current_role: "\\e]0;owned\\a\\e[31mred"\n')
-    result, _ = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
+    result = run("gap", "--profile", str(path), "--target", "pm", cwd=tmp_path)
     err = result.stderr.decode()
     assert result.returncode == 2 and "\x1b" not in err and "\x07" not in err
     assert "\\x1b]0;owned" in err
@@ -208,10 +202,9 @@ def test_billion_laughs_would_really_explode_without_the_guard():
 def test_hostile_files_through_validate_exit_1(tmp_path, content, expected, located):
     path = tmp_path / "profile.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    result, seconds = run("validate", "--kind", "profile", str(path), cwd=tmp_path)
+    result = run("validate", "--kind", "profile", str(path), cwd=tmp_path)
     assert result.returncode == 1 and result.stdout == b""
     check_one_line(result, str(path), expected, located)
-    assert seconds < MAX_SECONDS
 
 
 LADDER_HEAD = """\
@@ -222,9 +215,12 @@ skills: [{id: a, name: A}]
 roles:
 """
 
-# Files with thousands of mistakes: (id, kind, content, the first error). Each is answered
-# in the time a few mistakes take: errors are located in one pass, suggestions are worked
-# out for the first few only, and a report stops at 100 problems and a count of the rest.
+# Files with thousands of mistakes: (id, kind, content, the first error). Errors are located
+# in one pass, suggestions are worked out for the first few only, and a report stops at 100
+# problems and a count of the rest. The largest stays just under the node limit, and reading
+# its 90,000 nodes alone takes about a second of CPU, so these have a bound of their own:
+# wide enough for a loaded machine, far below what work growing with the square would take.
+MANY_MAX_CPU_SECONDS = 4.0
 MANY_CASES = [
     (
         "45000-unknown-keys",
@@ -257,14 +253,13 @@ MANY_CASES = [
 def test_many_errors_are_answered_fast_and_capped(tmp_path, kind, content, expected):
     path = tmp_path / f"{kind}.yaml"
     path.write_text(content, encoding="utf-8")
-    result, seconds = run("validate", "--kind", kind, str(path), cwd=tmp_path)
-    assert seconds < MAX_SECONDS
+    result = run("validate", "--kind", kind, str(path), cwd=tmp_path, max_cpu=MANY_MAX_CPU_SECONDS)
     lines = result.stderr.decode("utf-8").splitlines()
     assert result.returncode == 1 and len(lines) == 101, lines[-3:]
     assert expected in lines[0] and lines[-1].endswith("more problems, not shown")
     command = ["gap", "--target", "pm", "--profile"] if kind == "profile" else ["roles", "--ladder"]
-    result, seconds = run(*command, str(path), cwd=tmp_path)
-    assert result.returncode == 2 and seconds < MAX_SECONDS
+    result = run(*command, str(path), cwd=tmp_path, max_cpu=MANY_MAX_CPU_SECONDS)
+    assert result.returncode == 2
     check_one_line(result, str(path), expected, located=True)
 
 
@@ -346,14 +341,9 @@ def test_hostile_profiles_through_assess(tmp_path, profile, answers, expected):
     args = ["assess", "-p", str(path), "--ladder", MINI]
     if answers.count("\n") == 3:
         args.append("--no-evidence")
-    start = time.perf_counter()
-    result = subprocess.run(
-        [EXE, *args], input=answers.encode(), capture_output=True, timeout=60, cwd=tmp_path
-    )
-    seconds = time.perf_counter() - start
+    result = run(*args, cwd=tmp_path, input=answers.encode())
     err = result.stderr.decode()
     assert "Traceback" not in err and "internal error" not in err, err
-    assert seconds < MAX_SECONDS
     if expected is None:
         assert result.returncode == 2 and "is not a level of this ladder" in err
         assert path.read_text() == profile

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from installed import EXE, installed
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = str(ROOT / "examples" / "profile.yaml")
-EXE = shutil.which("pmoladder")
 
-pytestmark = pytest.mark.skipif(EXE is None, reason="pmoladder is not installed on PATH")
+pytestmark = installed
 
 
 def pmoladder(
