@@ -6,9 +6,6 @@ script runs, nothing scrolls sideways on a 390 px phone, labels stay inside thei
 and axe-core finds no serious or critical accessibility problem, in light and dark.
 Screenshots of the home page and a role page, phone and desktop, are written to
 $PMOLADDER_SCREENSHOTS (default: a `pmoladder-screenshots` folder in the temp directory).
-
-The file's name sorts after test_hostile.py on purpose: the browser is a child process, and
-the largest child's memory is what those tests read to bound the command's own.
 """
 
 from __future__ import annotations
