@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 
 import pytest
+import typer.main
 from conftest import FIXTURES, golden
 from typer.testing import CliRunner
 
@@ -24,39 +27,49 @@ def test_version():
     assert result.exit_code == 0 and result.stdout == f"pmoladder {__version__}\n"
 
 
-COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]
+GROUP = typer.main.get_command(app)
 
 
-def test_all_commands_are_known():
-    assert sorted(COMMANDS) == sorted(
-        [
-            "roles",
-            "role",
-            "skills",
-            "gap",
-            "path",
-            "next",
-            "match",
-            "plan",
-            "site",
-            "init",
-            "assess",
-            "progress",
-            "diff",
-            "validate",
-            "schema",
-            "team",
-            "config",
-            "migrate",
-        ]
-    )
+def leaves(group, prefix: tuple[str, ...] = ()):
+    """Every command the app runs, as the words that name it (`ladder lint`)."""
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            yield from leaves(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+LEAVES = dict(leaves(GROUP))
+COMMANDS = [" ".join(words) for words in LEAVES]
+
+
+def test_the_readme_table_lists_every_command_once():
+    readme = (FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `pmoladder ([a-z-]+)[^`]*` \|", readme, flags=re.M)
+    assert sorted(listed) == sorted(GROUP.commands)
+
+
+def examples(command: str) -> list[str]:
+    """The example lines of a command's help: the lines that run it, past the usage line."""
+    help_text = LEAVES[tuple(command.split())].help or ""
+    return [
+        line.strip()
+        for line in help_text.splitlines()
+        if line.strip().startswith(f"pmoladder {command}")
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help_with_an_example(command):
-    result = run(command, "--help")
+def test_every_command_has_help_with_examples_that_parse(command):
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
-    assert f"pmoladder {command}" in result.stdout
+    shown = [line.strip() for line in result.stdout.splitlines()]
+    lines = examples(command)
+    assert lines and all(line in shown for line in lines)
+    for line in lines:
+        # The command's own words, before any shell pipe or redirection.
+        words = shlex.split(re.split(r"\s(?:\|\|?|>|<|&&|2>)\s", line)[0])
+        LEAVES[tuple(command.split())].make_context(command, words[1 + len(command.split()) :])
 
 
 def test_roles_json_lists_the_ladder_in_order():
@@ -396,6 +409,7 @@ def test_validate_reports_every_error_in_every_file(write):
 def test_validate_json_for_ci_annotations(write):
     bad = write("bad.yaml", "skills: {leadership: 9}\n")
     data = json.loads(run("validate", bad, "-f", "json").stdout)
+    message = "level 9 is outside the scale 0..5 (0 Unaware, 1 Aware, 2 Practised, 3 Competent, 4 Proficient, 5 Expert)"
     assert data == [
         {
             "path": bad,
@@ -403,9 +417,10 @@ def test_validate_json_for_ci_annotations(write):
             "column": 22,
             "key": "skills.leadership",
             "severity": "error",
-            "message": data[0]["message"],
+            "message": message,
         }
     ]
+    assert run("validate", bad).stderr == f"{bad}:1:22: skills.leadership: {message}\n"
 
 
 def test_validate_kind_can_be_forced(write):
@@ -555,9 +570,9 @@ def test_assess_rejects_a_bad_piped_level(write):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_no_color_is_accepted_everywhere(command):
-    result = run(command, "--no-color", "--help")
+    result = run(*command.split(), "--no-color", "--help")
     assert result.exit_code == 0
-    assert run("--no-color", command, "--help").exit_code == 0
+    assert run("--no-color", *command.split(), "--help").exit_code == 0
 
 
 def test_empty_collections_in_yaml_mean_none(write):

@@ -21,8 +21,13 @@ def test_readiness_is_weighted_and_capped_at_the_requirement(mini):
 
 
 def test_ties_keep_the_ladders_skill_order(mini):
-    gap = compute_gap(mini, standing({}), mini.roles["lead"])
-    assert [s.id for s in gap.skills] == ["people", "planning", "money"]  # 6, 2, 1
+    gap = compute_gap(mini, standing({"people": 2}), mini.roles["lead"])
+    # planning 1 x 2 ties with people 2 x 1; the ladder lists planning first
+    assert [(s.id, s.weight * s.gap) for s in gap.skills] == [
+        ("planning", 2),
+        ("people", 2),
+        ("money", 1),
+    ]
 
 
 def test_level_zero_requirements_are_not_listed(mini):

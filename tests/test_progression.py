@@ -34,12 +34,13 @@ def test_no_path_downwards(builtin):
     assert shortest_path(builtin, builtin.roles["cpo"], builtin.roles["coordinator"]) is None
 
 
-def test_ties_follow_the_order_of_next(mini):
-    # starter -> lead -> head is the only route in the mini ladder
-    assert ids(shortest_path(mini, mini.roles["starter"], mini.roles["head"])) == [
-        "starter",
-        "lead",
-        "head",
+def test_ties_follow_the_order_of_next(builtin):
+    # two routes of two moves; pm lists program-manager before pmo-manager (not alphabetical)
+    roles = builtin.roles
+    assert ids(shortest_path(builtin, roles["pm"], roles["director"])) == [
+        "pm",
+        "program-manager",
+        "director",
     ]
 
 

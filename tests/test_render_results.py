@@ -1,0 +1,75 @@
+"""Renderers on results built by hand: each number and name lands where a reader looks,
+whatever the ladder, without a profile or a command in between."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pmoladder.gap import Gap, SkillGap
+from pmoladder.render import csv, markdown
+from pmoladder.render import json as json_out
+
+
+@pytest.fixture
+def result(mini) -> Gap:
+    return Gap(
+        target=mini.roles["lead"],
+        current_role=mini.roles["starter"],
+        readiness=0.25,
+        skills=[
+            SkillGap("people", "People | all", 1, 3, 2),
+            SkillGap("planning", "=Planning", 2, 2, 1.5),
+        ],
+        missing_required=["cert-a"],
+        missing_recommended=[],
+        missing_required_any=[["cert-a", "cert-b"]],
+        years=1.5,
+        required_years=4,
+    )
+
+
+def test_csv_has_a_row_per_skill_with_its_numbers_and_inert_names(mini, result):
+    assert csv.gap(mini, result).splitlines() == [
+        "skill,name,current,required,gap,weight",
+        "people,People | all,1,3,2,2",
+        "planning,'=Planning,2,2,0,1.5",
+    ]
+
+
+def test_markdown_states_readiness_and_every_missing_piece(mini, result):
+    text = markdown.gap(mini, result)
+    assert text.startswith("# Gap to Team Lead from Starter\n")
+    assert "**Readiness: 25%** (not ready yet)" in text
+    assert "| People \\| all | 1 Basic | 3 Strong | 2 | 2 |" in text
+    assert "- Missing required certifications: Cert A\n" in text
+    assert "- Missing one of: Cert A or Cert B\n" in text
+    assert "- Experience: 1.5 of 4 years expected, 2.5 to go" in text
+
+
+def test_markdown_says_ready_when_nothing_is_missing(mini, result):
+    ready = Gap(
+        target=result.target,
+        current_role=None,
+        readiness=1.0,
+        skills=[SkillGap("planning", "Planning", 3, 2, 1)],
+        missing_required=[],
+        missing_recommended=["cert-b"],
+        missing_required_any=[],
+        years=None,
+        required_years=0,
+    )
+    text = markdown.gap(mini, ready)
+    assert text.startswith("# Gap to Team Lead\n") and "**Readiness: 100%** (ready)" in text
+
+
+def test_json_carries_the_numbers_as_numbers(mini, result):
+    data = json.loads(json_out.gap(mini, result))
+    assert data["readiness"] == 0.25 and data["ready"] is False
+    assert [(s["id"], s["gap"], s["weight"]) for s in data["skills"]] == [
+        ("people", 2, 2),
+        ("planning", 0, 1.5),
+    ]
+    assert data["certifications"]["missing_required_any"] == [["cert-a", "cert-b"]]
+    assert data["experience"] == {"years": 1.5, "required": 4, "gap": 2.5}
