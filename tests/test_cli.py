@@ -68,7 +68,7 @@ def test_every_command_has_help_with_examples_that_parse(command):
     assert lines and all(line in shown for line in lines)
     for line in lines:
         # The command's own words, before any shell pipe or redirection.
-        words = shlex.split(re.split(r"\s(?:\|\|?|>|<|&&|2>)\s", line)[0])
+        words = shlex.split(re.split(r"\s(?:\|\|?|>>?|<|&&|2>)\s", line)[0])
         LEAVES[tuple(command.split())].make_context(command, words[1 + len(command.split()) :])
 
 
