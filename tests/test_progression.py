@@ -7,14 +7,17 @@ from pmoladder.progression import (
     match,
     next_rungs,
     routes,
-    shortest_path,
     shortest_paths,
-    walk,
 )
 
 
 def ids(roles):
     return [r.id for r in roles]
+
+
+def shortest_path(ladder, start, end):
+    """The first of the shortest routes, the one `path` shows first."""
+    return next(shortest_paths(ladder, start, end), None)
 
 
 def test_shortest_path_by_moves_and_in_ladder_order(builtin):
@@ -51,9 +54,9 @@ def test_changes_include_decreases_and_skills_that_appear_or_vanish(builtin):
     assert ("hybrid-delivery", 0, 1) in [(c.skill, c.before, c.after) for c in changes]
 
 
-def test_walk_reports_new_certifications_and_readiness(mini):
+def test_a_route_reports_new_certifications_and_readiness(mini):
     person = Standing(role=None, levels={"planning": 2}, certifications=frozenset(), years=1)
-    path = walk(mini, mini.roles["starter"], mini.roles["head"], person)
+    path = routes(mini, mini.roles["starter"], mini.roles["head"], person).paths[0]
     first, lead, head = path.rungs
     assert first.changes == [] and first.gap.readiness == 0.5
     assert lead.new_required == ["cert-a"] and lead.new_recommended == ["cert-b"]
@@ -65,8 +68,8 @@ def test_walk_reports_new_certifications_and_readiness(mini):
     assert head.gap.readiness == 1.0 and not head.gap.ready  # 8.5 years expected
 
 
-def test_walk_without_a_profile_has_no_readiness(mini):
-    path = walk(mini, mini.roles["starter"], mini.roles["lead"], None)
+def test_a_route_without_a_profile_has_no_readiness(mini):
+    path = routes(mini, mini.roles["starter"], mini.roles["lead"], None).paths[0]
     assert [r.gap for r in path.rungs] == [None, None]
 
 

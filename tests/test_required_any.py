@@ -12,7 +12,7 @@ from pmoladder.errors import FileErrors
 from pmoladder.gap import Standing, compute_gap, standing_of_role
 from pmoladder.ladder import load_ladder
 from pmoladder.plan import make_plan
-from pmoladder.progression import walk
+from pmoladder.progression import routes
 
 LADDER = """\
 schema_version: 1
@@ -71,7 +71,7 @@ def test_from_role_holds_the_first_of_each_of_its_groups(ladder):
 
 
 def test_path_names_only_the_groups_the_previous_rung_does_not_meet(ladder):
-    rungs = walk(ladder, ladder.roles["lead"], ladder.roles["head"], None).rungs
+    rungs = routes(ladder, ladder.roles["lead"], ladder.roles["head"], None).paths[0].rungs
     assert rungs[1].new_required == ["p3o"]
     assert rungs[1].new_required_any == [["msp", "pgmp"]]
 

@@ -31,7 +31,7 @@ class Rung:
 
 
 @dataclass(frozen=True)
-class Path:
+class Route:
     start: Role
     end: Role
     rungs: list[Rung]
@@ -48,7 +48,7 @@ class Routes:
     start: Role
     end: Role
     via: Role | None
-    paths: list[Path]
+    paths: list[Route]
     more: bool
 
 
@@ -79,11 +79,6 @@ def shortest_paths(ladder: Ladder, start: Role, end: Role) -> Iterator[list[Role
             yield [ladder.roles[r] for r in route]
 
 
-def shortest_path(ladder: Ladder, start: Role, end: Role) -> list[Role] | None:
-    """The first of the shortest routes, or None when no route leads there."""
-    return next(shortest_paths(ladder, start, end), None)
-
-
 def changes_between(ladder: Ladder, before: Role | None, after: Role) -> list[Change]:
     """Every skill whose required level differs, decreases included, in ladder order."""
     old = {} if before is None else {s: r.level for s, r in before.skills.items()}
@@ -93,11 +88,6 @@ def changes_between(ladder: Ladder, before: Role | None, after: Role) -> list[Ch
         for sid in sorted(old.keys() | new.keys(), key=ladder.skill_order.__getitem__)
         if old.get(sid, 0) != new.get(sid, 0)
     ]
-
-
-def walk(ladder: Ladder, start: Role, end: Role, standing: Standing | None) -> Path | None:
-    roles = shortest_path(ladder, start, end)
-    return None if roles is None else _path(ladder, roles, standing)
 
 
 def routes(
@@ -114,11 +104,11 @@ def routes(
             for second in shortest_paths(ladder, via, end)
         )
     chosen = list(islice(found, MAX_ROUTES + 1))
-    paths = [_path(ladder, roles, standing) for roles in chosen[:MAX_ROUTES]]
+    paths = [_route(ladder, roles, standing) for roles in chosen[:MAX_ROUTES]]
     return Routes(start, end, via, paths, more=len(chosen) > MAX_ROUTES)
 
 
-def _path(ladder: Ladder, roles: list[Role], standing: Standing | None) -> Path:
+def _route(ladder: Ladder, roles: list[Role], standing: Standing | None) -> Route:
     rungs = []
     for before, role in zip([None, *roles], roles, strict=False):
         if before is None:
@@ -132,7 +122,7 @@ def _path(ladder: Ladder, roles: list[Role], standing: Standing | None) -> Path:
             recommended = [c for c in role.certifications.recommended if c not in held]
         gap = None if standing is None else compute_gap(ladder, standing, role)
         rungs.append(Rung(role, changes, required, groups, recommended, gap))
-    return Path(roles[0], roles[-1], rungs)
+    return Route(roles[0], roles[-1], rungs)
 
 
 def next_rungs(ladder: Ladder, standing: Standing, current: Role) -> list[Gap]:

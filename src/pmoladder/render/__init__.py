@@ -104,7 +104,7 @@ def fit(renderable: Any, terminal: Any) -> Any:
     return table
 
 
-def _with_columns(table: Any, columns: list, caption: Any) -> Any:
+def _with_columns(table: Any, columns: list[Any], caption: Any) -> Any:
     """A copy of `table` with only these columns, numbered afresh as Rich's constructor does
     (the first and last cells of a row lose their outer padding by that number)."""
     import inspect

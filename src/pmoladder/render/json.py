@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
-    from pmoladder.progression import Match, Path, Routes
+    from pmoladder.progression import Match, Route, Routes
     from pmoladder.team import Member, Placed, Skipped, Team
 
 
@@ -204,7 +204,7 @@ def path(ladder: Ladder, result: Routes) -> str:
     )
 
 
-def _rungs(result: Path) -> list[dict[str, Any]]:
+def _rungs(result: Route) -> list[dict[str, Any]]:
     return [
         {
             "id": rung.role.id,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
-    from pmoladder.progression import Match, Path, Routes
+    from pmoladder.progression import Match, Route, Routes
     from pmoladder.team import Team
 
 
@@ -325,7 +325,7 @@ def path(ladder: Ladder, result: Routes) -> Group:
     return Group(*parts)
 
 
-def _route(ladder: Ladder, result: Path) -> list[Any]:
+def _route(ladder: Ladder, result: Route) -> list[Any]:
     parts: list[Any] = []
     for i, rung in enumerate(result.rungs):
         head = Text()
