@@ -410,7 +410,7 @@ def test_hostile_names_stay_text_in_markdown_svg_and_html(tmp_path, name):
         ladder["roles"][1]["name"] = text
         ladder["steps"][0]["description"] = text  # a paragraph of its own
         (tmp_path / "ladder.yaml").write_text(yaml.safe_dump(ladder), encoding="utf-8")
-        result, _ = run("plan", *common, "markdown", cwd=tmp_path)
+        result = run("plan", *common, "markdown", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         return result.stdout.decode()
 
@@ -425,11 +425,11 @@ def test_hostile_names_stay_text_in_markdown_svg_and_html(tmp_path, name):
     shown = "".join(parse(md.renderer.render(tokens, md.options, {})).text)
     assert one_line(name) in shown  # every character shows as itself (controls as escapes)
 
-    svg, _ = run("gap", *common, "svg", cwd=tmp_path)
+    svg = run("gap", *common, "svg", cwd=tmp_path)
     assert svg.returncode == 0, svg.stderr
     minidom.parseString(svg.stdout)  # well-formed XML, whatever the name holds
 
-    html, _ = run("plan", *common, "html", cwd=tmp_path)
+    html = run("plan", *common, "html", cwd=tmp_path)
     assert html.returncode == 0, html.stderr
     tags = [t for t, _ in parse(html.stdout.decode()).tags]
     assert not {"img", "a", "b", "script"} & set(tags)
