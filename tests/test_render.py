@@ -2,33 +2,63 @@
 
 from __future__ import annotations
 
+import importlib
+import typing
+
 import pytest
+import typer
 
 from pmoladder import cli
-from pmoladder.render import formats_for
+from pmoladder.formats import BY_COMMAND, FUNCTIONS, RESULTS, renderer
 from pmoladder.render.table import sparkline
 
+FORMAT_MODULES = ("table", "json", "markdown", "csv", "svg", "html")
 
-@pytest.mark.parametrize(
-    ("kind", "choices"),
-    [
-        ("roles", cli.ListFormat),
-        ("skills", cli.ListFormat),
-        ("role", cli.DetailFormat),
-        ("gap", cli.GapFormat),
-        ("plan", cli.PlanFormat),
-        ("skill", cli.TableJson),
-        ("path", cli.TableJson),
-        ("next_rungs", cli.TableJson),
-        ("match", cli.TableJson),
-        ("progress", cli.TableJson),
-        ("diff", cli.TableJson),
-        ("team", cli.TeamFormat),
-    ],
-)
-def test_every_format_a_command_offers_has_a_renderer(kind, choices):
-    streamed = {"jsonl"}  # written by the command as it reads, not rendered at the end
-    assert formats_for(kind) == [c.value for c in choices if c.value not in streamed]
+
+@pytest.mark.parametrize("kind", RESULTS)
+def test_the_format_table_and_the_renderers_agree(kind):
+    """Each format the table lists for a kind has its renderer, and no renderer is unlisted."""
+    for fmt in FORMAT_MODULES:
+        function = FUNCTIONS.get(kind, kind)
+        exists = hasattr(importlib.import_module(f"pmoladder.render.{fmt}"), function)
+        assert exists == (fmt in RESULTS[kind] and (kind, fmt) not in BY_COMMAND), (kind, fmt)
+
+
+def test_formats_a_command_writes_itself_have_no_renderer():
+    for kind, fmt in BY_COMMAND:
+        assert fmt in RESULTS[kind]
+        with pytest.raises(KeyError):
+            renderer(kind, fmt)
+
+
+def command_formats() -> dict[str, list[str]]:
+    """What each command's --format accepts, read from the app itself (`ladder show`...)."""
+    found = {}
+
+    def walk(group: typer.core.TyperGroup, prefix: str) -> None:
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                walk(command, f"{prefix}{name} ")
+            for param in getattr(command, "params", []):
+                if param.name == "fmt":
+                    annotation = param.type_descriptor.annotation
+                    found[prefix + name] = list(typing.get_args(annotation))
+
+    walk(typer.main.get_command(cli.app), "")
+    return found
+
+
+# Commands whose --format is that of another kind: `skills SKILL` refuses csv, and
+# `ladder validate` is `validate --kind ladder`.
+KIND_OF = {"ladder validate": "validate"}
+
+
+def test_every_command_offers_what_the_table_lists():
+    commands = command_formats()
+    assert {name: choices for name, choices in commands.items()} == {
+        name: list(RESULTS[KIND_OF.get(name, name)]) for name in commands
+    }
+    assert set(commands) | {"skill"} == set(RESULTS) | set(KIND_OF)
 
 
 def test_sparkline_uses_a_fixed_scale():

@@ -5,9 +5,16 @@ from pathlib import Path
 
 import pytest
 
+from pmoladder.formats import FILE_KINDS
 from pmoladder.schema import KINDS, schema_text
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+
+
+def test_every_committed_schema_is_of_a_kind():
+    assert sorted(p.name for p in SCHEMAS.glob("*.json")) == sorted(
+        f"{kind}.schema.json" for kind in KINDS
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -18,7 +25,7 @@ def test_committed_schemas_are_current(kind):
     )
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", FILE_KINDS)
 def test_schemas_are_2020_12_and_allow_extension_keys(kind):
     schema = json.loads(schema_text(kind))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -10,28 +10,17 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
-from typing import Any, NoReturn, Optional
+from typing import Any, Literal, NoReturn, Optional, get_args, get_origin
 
 import typer
 from typer.core import TyperGroup
 
 from pmoladder import __version__
+from pmoladder.formats import FILE_KINDS, RESULTS, SCHEMA_KINDS
 
+# `--format`'s choices for each result kind, straight from the format table.
+Fmt: dict[str, Any] = {kind: Literal[formats] for kind, formats in RESULTS.items()}
 
-def _choices(name: str, *formats: str) -> Any:
-    return Enum(name, {fmt: fmt for fmt in formats}, type=str)
-
-
-ListFormat = _choices("ListFormat", "table", "json", "csv")
-DetailFormat = _choices("DetailFormat", "table", "json", "markdown")
-GapFormat = _choices("GapFormat", "table", "json", "markdown", "csv", "svg", "html")
-TableJson = _choices("TableJson", "table", "json")
-PlanFormat = _choices("PlanFormat", "table", "json", "markdown", "html")
-TextJson = _choices("TextJson", "text", "json")
-TeamFormat = _choices("TeamFormat", "table", "json", "markdown", "csv", "svg", "html", "jsonl")
-FileKind = _choices("FileKind", "ladder", "profile")
-CheckKind = _choices("CheckKind", "auto", "ladder", "profile")
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
 
@@ -116,16 +105,13 @@ def _choices_of(exc: Any) -> str:
     import inspect
 
     name = getattr(exc, "option_name", None)
-    command = exc.ctx.info_name if exc.ctx is not None else None
-    for registered in app.registered_commands:
-        if command not in (registered.name, getattr(registered.callback, "__name__", None)):
-            continue
-        for param in inspect.signature(registered.callback).parameters.values():
-            kind = param.annotation
-            if name in (getattr(param.default, "param_decls", None) or ()) and (
-                isinstance(kind, type) and issubclass(kind, Enum)
-            ):
-                return f": give one of {', '.join(choice.value for choice in kind)}"
+    callback = getattr(exc.ctx.command, "callback", None) if exc.ctx is not None else None
+    if callback is None:
+        return ""
+    for param in inspect.signature(callback).parameters.values():
+        choices = get_args(param.annotation) if get_origin(param.annotation) is Literal else ()
+        if choices and name in (getattr(param.default, "param_decls", None) or ()):
+            return f": give one of {', '.join(choices)}"
     return ""
 
 
@@ -218,8 +204,9 @@ def _role_opt(flag: str, help_text: str) -> Any:
     )
 
 
-def _format_opt(default: Enum) -> Any:
-    return typer.Option(default, "--format", "-f", help="Output format.")
+def _format_opt(kind: str) -> Any:
+    """`--format`, offering what the format table lists for `kind`, its first the default."""
+    return typer.Option(RESULTS[kind][0], "--format", "-f", help="Output format.")
 
 
 def _version(value: bool) -> None:
@@ -250,10 +237,10 @@ def _root(
         os.environ["NO_COLOR"] = "1"
 
 
-def _emit(kind: str, fmt: Enum, *args: Any, no_color: bool = False) -> None:
+def _emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
     from pmoladder.render import emit
 
-    emit(kind, fmt.value, *args, no_color=no_color)
+    emit(kind, fmt, *args, no_color=no_color)
 
 
 def _ladder(path: Optional[str]) -> Any:
@@ -287,7 +274,7 @@ def _warn(warnings: list[Any]) -> None:
 
 @app.command()
 def roles(
-    fmt: ListFormat = _format_opt(ListFormat.table),
+    fmt: Fmt["roles"] = _format_opt("roles"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -306,7 +293,7 @@ def role(
     role_id: str = typer.Argument(
         ..., metavar="ROLE", help="Role id, alias or name.", autocompletion=_complete_role
     ),
-    fmt: DetailFormat = _format_opt(DetailFormat.table),
+    fmt: Fmt["role"] = _format_opt("role"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -326,7 +313,7 @@ def skills(
     skill_id: Optional[str] = typer.Argument(
         None, metavar="[SKILL]", help="Show this skill's levels and the roles that need it."
     ),
-    fmt: ListFormat = _format_opt(ListFormat.table),
+    fmt: Fmt["skills"] = _format_opt("skills"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -340,7 +327,7 @@ def skills(
     kb = _ladder(ladder)
     if skill_id is None:
         _emit("skills", fmt, kb, no_color=no_color)
-    elif fmt.value == "csv":
+    elif fmt == "csv":
         _usage("--format csv lists skills; it is not available for one skill")
     else:
         _emit("skill", fmt, kb, kb.skill(skill_id), no_color=no_color)
@@ -353,7 +340,7 @@ def gap(
     from_role: Optional[str] = FromOpt,
     check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
     stale_after: Optional[int] = StaleOpt,
-    fmt: GapFormat = _format_opt(GapFormat.table),
+    fmt: Fmt["gap"] = _format_opt("gap"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -384,7 +371,7 @@ def path(
     ),
     via: Optional[str] = _role_opt("--via", "Only routes that pass through this role."),
     profile: Optional[str] = ProfileOpt,
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["path"] = _format_opt("path"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -421,7 +408,7 @@ def path(
 def next_(
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["next"] = _format_opt("next"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -438,14 +425,14 @@ def next_(
     current = standing.role
     if current is None:
         _usage("the profile names no current_role: set it, or pass --from ROLE")
-    _emit("next_rungs", fmt, kb, current, next_rungs(kb, standing, current), no_color=no_color)
+    _emit("next", fmt, kb, current, next_rungs(kb, standing, current), no_color=no_color)
 
 
 @app.command()
 def match(
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["match"] = _format_opt("match"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -468,7 +455,7 @@ def plan(
     profile: Optional[str] = ProfileOpt,
     from_role: Optional[str] = FromOpt,
     stale_after: Optional[int] = StaleOpt,
-    fmt: PlanFormat = _format_opt(PlanFormat.table),
+    fmt: Fmt["plan"] = _format_opt("plan"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -542,7 +529,7 @@ def team(
         help="Processes reading the profiles; default one per core for large teams.",
     ),
     stale_after: Optional[int] = StaleOpt,
-    fmt: TeamFormat = _format_opt(TeamFormat.table),
+    fmt: Fmt["team"] = _format_opt("team"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -565,7 +552,7 @@ def team(
     from pmoladder.roster import Ticker, profile_files, read_profiles
     from pmoladder.team import Skipped
 
-    kind = fmt.value
+    kind = fmt
     if kind == "jsonl" and (bench or shortages or anonymous):
         _usage(
             "--format jsonl streams one person at a time: --bench, --shortages and "
@@ -625,15 +612,15 @@ def team(
 
 def _team_stream(kb: Any, role: Any) -> Any:
     """`--format jsonl`: write each person (or skipped file) as soon as it is read."""
-    from pmoladder.render.json import person_data, skipped_data, team_line
+    from pmoladder.render.json import person_model, skipped_model, team_line
     from pmoladder.team import Skipped, place
 
     def write(item: Any) -> None:
         if isinstance(item, Skipped):
-            data = skipped_data(item)
+            data = skipped_model(item)
         else:
             own = role or (kb.roles[item.target_role] if item.target_role else None)
-            data = person_data(kb, item, place(kb, item, own).gap if own else None)
+            data = person_model(kb, item, place(kb, item, own).gap if own else None)
         sys.stdout.write(team_line(data) + "\n")
 
     return write
@@ -738,7 +725,7 @@ def progress(
         show_default=False,
         help="Start at this revision (or date, such as 2026-07-01) instead of the first commit.",
     ),
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["progress"] = _format_opt("progress"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -778,7 +765,7 @@ def diff(
         show_default=False,
         help="Also show the readiness change for this role.",
     ),
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["diff"] = _format_opt("diff"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -869,12 +856,12 @@ def assess(
 @app.command()
 def validate(
     files: list[str] = typer.Argument(..., metavar="FILE", help="Profiles or ladders."),
-    kind: CheckKind = typer.Option(
-        CheckKind.auto,
+    kind: Literal[("auto", *FILE_KINDS)] = typer.Option(
+        "auto",
         "--kind",
         help="What the files are; auto tells a ladder from a profile by its content.",
     ),
-    fmt: TextJson = _format_opt(TextJson.text),
+    fmt: Fmt["validate"] = _format_opt("validate"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -893,11 +880,9 @@ def validate(
     from pmoladder.validation import check
 
     kb = _ladder(ladder)
-    reports = [check(path, kb, None if kind.value == "auto" else kind.value) for path in files]
-    if fmt.value == "json":
-        from pmoladder.render.json import dumps
-
-        sys.stdout.write(dumps([p.as_dict() for r in reports for p in r.problems]))
+    reports = [check(path, kb, None if kind == "auto" else kind) for path in files]
+    if fmt == "json":
+        _emit("validate", fmt, reports)
     else:
         from pmoladder.errors import one_line
 
@@ -912,13 +897,15 @@ def validate(
 
 @app.command()
 def schema(
-    kind: FileKind = typer.Argument(..., help="Which file kind."),
+    kind: Literal[SCHEMA_KINDS] = typer.Argument(..., help="A file kind or a result kind."),
     no_color: bool = NoColorOpt,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of a file kind, for editors and CI.
+    """Print the JSON Schema (draft 2020-12) of a file kind, for editors and CI, or of a
+    command's --format json output, for scripts.
 
     ```
     pmoladder schema profile > profile.schema.json
+    pmoladder schema gap > gap.schema.json
     ```
 
     Then start the profile with the line
@@ -926,7 +913,7 @@ def schema(
     """
     from pmoladder.schema import schema_text
 
-    sys.stdout.write(schema_text(kind.value))
+    sys.stdout.write(schema_text(kind))
 
 
 def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional[str]) -> Any:

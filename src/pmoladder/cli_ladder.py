@@ -4,26 +4,24 @@ Kept apart from cli.py, which holds the commands about people; registered at its
 """
 
 import sys
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 
 from pmoladder.cli import (
-    FileKind,
+    Fmt,
     LadderOpt,
     NoColorOpt,
     ProfileOpt,
     StaleOpt,
-    TableJson,
-    TextJson,
-    _choices,
+    _emit,
     _format_opt,
     _Group,
     app,
     validate,
 )
 
-ShowFormat = _choices("ShowFormat", "yaml", "json")
+ShowFormat = Fmt["ladder show"]  # a name: a string with a space cannot stand in an annotation
 
 ladder_app = typer.Typer(
     name="ladder",
@@ -50,7 +48,7 @@ def _ladder_file(path: Optional[str], ladder: Optional[str]) -> str:
 @ladder_app.command()
 def show(
     path: Optional[str] = LadderArg,
-    fmt: ShowFormat = _format_opt(ShowFormat.yaml),
+    fmt: ShowFormat = _format_opt("ladder show"),
     ladder: Optional[str] = LadderOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
@@ -66,7 +64,7 @@ def show(
     from pmoladder.yamlfile import load
 
     model, _ = checked(load(_ladder_file(path, ladder)))
-    sys.stdout.write(as_json(model) if fmt.value == "json" else as_yaml(model))
+    sys.stdout.write(as_json(model) if fmt == "json" else as_yaml(model))
 
 
 @ladder_app.command()
@@ -111,7 +109,7 @@ def lint(
 @ladder_app.command(name="validate")
 def validate_ladder(
     files: list[str] = typer.Argument(..., metavar="LADDER", help="Ladder files."),
-    fmt: TextJson = _format_opt(TextJson.text),
+    fmt: Fmt["validate"] = _format_opt("validate"),
     no_color: bool = NoColorOpt,
 ) -> None:
     """Check ladder files, bases included, and report every problem. Exits 1 when any
@@ -121,17 +119,17 @@ def validate_ladder(
     pmoladder ladder validate ladders/acme.yaml
     ```
     """
-    validate(files, FileKind.ladder, fmt, "builtin", no_color)
+    validate(files, "ladder", fmt, "builtin", no_color)
 
 
-DiffFormat = _choices("DiffFormat", "table", "json", "markdown", "csv")
+DiffFormat = Fmt["ladder diff"]
 
 
 @ladder_app.command(name="diff")
 def diff_ladders(
     old: str = typer.Argument(..., help="The ladder before: a file, or REV:PATH."),
     new: str = typer.Argument(..., help="The ladder after: a file, or REV:PATH."),
-    fmt: DiffFormat = _format_opt(DiffFormat.table),
+    fmt: DiffFormat = _format_opt("ladder diff"),
     no_color: bool = NoColorOpt,
 ) -> None:
     """What changed between two versions of a ladder: roles, skills and certifications
@@ -147,7 +145,7 @@ def diff_ladders(
 
     result = ld.diff(ld.read(old), ld.read(new))
     render = {"json": ld.as_json, "markdown": ld.as_markdown, "csv": ld.as_csv}
-    sys.stdout.write(render.get(fmt.value, ld.as_text)(result))
+    sys.stdout.write(render.get(fmt, ld.as_text)(result))
 
 
 @app.command()
@@ -197,7 +195,7 @@ def config(
     ladder: Optional[str] = LadderOpt,
     profile: Optional[str] = ProfileOpt,
     stale_after: Optional[int] = StaleOpt,
-    fmt: TableJson = _format_opt(TableJson.table),
+    fmt: Fmt["config"] = _format_opt("config"),
     no_color: bool = NoColorOpt,
 ) -> None:
     """Show each setting's effective value and where it comes from: a flag, the
@@ -208,24 +206,7 @@ def config(
     pmoladder config --format json | jq -r .ladder.value
     ```
     """
-    import json
-
     from pmoladder.settings import effective
 
     found = effective({"ladder": ladder, "profile": profile, "stale_after_months": stale_after})
-    if fmt.value == "json":
-        data = {key: s.as_dict() for key, s in found.items()}
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        return
-    _print_settings(found, no_color)
-
-
-def _print_settings(found: dict[str, Any], no_color: bool) -> None:
-    from pmoladder.render import show
-    from pmoladder.render.table import grid, text
-
-    table = grid("Setting", "Value", "Source")
-    for key, s in found.items():
-        source = f"{s.source} ({s.path})" if s.path else s.source
-        table.add_row(text(key), text(s.value), text(source))
-    show(table, no_color)
+    _emit("config", fmt, found, no_color=no_color)

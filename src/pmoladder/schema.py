@@ -1,18 +1,26 @@
-"""JSON Schema (draft 2020-12) for both file kinds, generated from the models."""
+"""JSON Schema (draft 2020-12) of the two file kinds and of every result kind's JSON,
+generated from the models that read the files and write the results."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-KINDS = ("ladder", "profile")
+from pmoladder.formats import FILE_KINDS, SCHEMA_KINDS
+
+KINDS = SCHEMA_KINDS
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    from pmoladder.models import LadderFile, ProfileFile
+    if kind in FILE_KINDS:
+        from pmoladder.models import LadderFile, ProfileFile
 
-    model = {"ladder": LadderFile, "profile": ProfileFile}[kind]
-    schema = model.model_json_schema()
+        schema = {"ladder": LadderFile, "profile": ProfileFile}[kind].model_json_schema()
+    else:
+        from importlib import import_module
+
+        model = import_module(f"pmoladder.outputs.{kind}").OUTPUT
+        schema = model.model_json_schema(mode="serialization")
     schema["title"] = f"pmoladder {kind}"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 

@@ -1,9 +1,9 @@
 """Renderers behind one interface.
 
 Each format is a module (`table`, `json`, `markdown`, `csv`, `svg`, `html`) with one function per
-result kind (`gap`, `roles`, ...). A function returns either text, written to stdout as
-it is, or a Rich renderable, printed through a console that never interprets markup.
-Which formats a command offers is simply which modules define its result kind.
+result kind (`gap`, `roles`, ...); `pmoladder.formats` is the table of which exist. A function
+returns either text, written to stdout as it is, or a Rich renderable, printed through a
+console that never interprets markup.
 """
 
 from __future__ import annotations
@@ -13,22 +13,15 @@ import os
 import sys
 from typing import Any
 
-FORMATS = ("table", "json", "markdown", "csv", "svg", "html")
+from pmoladder.formats import renderer
+
 MIN_WIDTH = 40  # below this (COLUMNS=0, a tiny pane) tables could not show an id whole
 READABLE = 10  # the narrowest a column of running text gets before a table gives up
 
 
-def formats_for(kind: str) -> list[str]:
-    """The formats that can render `kind`, for the CLI's choices."""
-    return [fmt for fmt in FORMATS if hasattr(_module(fmt), kind)]
-
-
-def _module(fmt: str) -> Any:
-    return importlib.import_module(f"pmoladder.render.{fmt}")
-
-
 def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
-    out = getattr(_module(fmt), kind)(*args)
+    module, function = renderer(kind, fmt)
+    out = getattr(importlib.import_module(module), function)(*args)
     if isinstance(out, str):
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     else:

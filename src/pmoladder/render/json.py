@@ -8,14 +8,24 @@ from typing import TYPE_CHECKING, Any
 from pmoladder.errors import json_safe
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.models import Role, Skill
+    from pmoladder.outputs import common
+    from pmoladder.outputs import gap as gap_out
+    from pmoladder.outputs import path as path_out
+    from pmoladder.outputs import plan as plan_out
+    from pmoladder.outputs import role as role_out
+    from pmoladder.outputs import team as team_out
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Route, Routes
+    from pmoladder.settings import Setting
     from pmoladder.team import Member, Placed, Skipped, Team
+    from pmoladder.validation import Report
 
 
 def dumps(data: Any) -> str:
@@ -37,136 +47,168 @@ def dumps_rows(data: dict[str, Any]) -> str:
     return json_safe("{\n" + ",\n".join(parts) + "\n}") + "\n"
 
 
-def ref(entry: Any) -> dict[str, str] | None:
-    return None if entry is None else {"id": entry.id, "name": entry.name}
+def dump(model: BaseModel) -> str:
+    """A typed output as JSON: keys in field order, optional keys only where set."""
+    from pmoladder.outputs import data
+
+    return dumps(data(model))
 
 
-def _dated(entries: dict[str, Any]) -> list[dict[str, str]]:
-    return [{"id": key, "on": day.isoformat()} for key, day in entries.items()]
+def _ref(entry: Any) -> common.Ref:
+    from pmoladder.outputs import common
+
+    return common.Ref(id=entry.id, name=entry.name)
 
 
-def gap_data(gap: Gap) -> dict[str, Any]:
+def _opt_ref(entry: Any) -> common.Ref | None:
+    return None if entry is None else _ref(entry)
+
+
+def _dated(entries: dict[str, Any]) -> list[common.Dated]:
+    from pmoladder.outputs import common
+
+    return [common.Dated(id=key, on=day.isoformat()) for key, day in entries.items()]
+
+
+def _experience(gap: Gap) -> common.Experience:
+    from pmoladder.outputs import common
+
+    return common.Experience(years=gap.years, required=gap.required_years, gap=gap.experience_gap)
+
+
+def gap_model(gap: Gap) -> gap_out.Gap:
+    from pmoladder.outputs import gap as out
+
     fresh = gap.freshness
-    skills = _skill_gaps(gap.skills)
-    for entry in skills:
-        assessed = fresh.assessed.get(entry["id"]) if fresh else None
-        entry["assessed"] = assessed.isoformat() if assessed else None
-        entry["stale"] = bool(fresh and entry["id"] in fresh.stale)
-    return {
-        "target": ref(gap.target),
-        "current_role": ref(gap.current_role),
-        "readiness": round(gap.readiness, 3),
-        "ready": gap.ready,
-        "skills": skills,
-        "certifications": {
-            "missing_required": gap.missing_required,
-            "missing_required_any": gap.missing_required_any,
-            "missing_recommended": gap.missing_recommended,
-            "expired": _dated(fresh.expired) if fresh else [],
-            "expiring": _dated(fresh.expiring) if fresh else [],
-        },
-        "experience": {
-            "years": gap.years,
-            "required": gap.required_years,
-            "gap": gap.experience_gap,
-        },
-    }
-
-
-def gap(ladder: Ladder, result: Gap) -> str:
-    return dumps(gap_data(result))
-
-
-def roles(ladder: Ladder) -> str:
-    return dumps(
-        {
-            "ladder": ladder.name,
-            "roles": [
-                {
-                    "id": role.id,
-                    "name": role.name,
-                    "tier": role.tier,
-                    "aliases": role.aliases,
-                    "min_years": role.min_years,
-                    "next": role.next,
-                }
-                for role in ladder.roles.values()
-            ],
-        }
+    skills = []
+    for s in gap.skills:
+        assessed = fresh.assessed.get(s.id) if fresh else None
+        skills.append(
+            out.GapSkill(
+                **dict(_skill_gap(s)),
+                assessed=assessed.isoformat() if assessed else None,
+                stale=bool(fresh and s.id in fresh.stale),
+            )
+        )
+    return out.Gap(
+        target=_ref(gap.target),
+        current_role=_opt_ref(gap.current_role),
+        readiness=round(gap.readiness, 3),
+        ready=gap.ready,
+        skills=skills,
+        certifications=out.GapCertifications(
+            missing_required=gap.missing_required,
+            missing_required_any=gap.missing_required_any,
+            missing_recommended=gap.missing_recommended,
+            expired=_dated(fresh.expired) if fresh else [],
+            expiring=_dated(fresh.expiring) if fresh else [],
+        ),
+        experience=_experience(gap),
     )
 
 
-def role_data(ladder: Ladder, role: Role) -> dict[str, Any]:
-    return {
-        "id": role.id,
-        "name": role.name,
-        "tier": role.tier,
-        "aliases": role.aliases,
-        "summary": role.summary,
-        "responsibilities": role.responsibilities,
-        "min_years": role.min_years,
-        "skills": [
-            {
-                "id": skill.id,
-                "name": skill.name,
-                "level": level,
-                "level_name": ladder.level_name(level),
-                "weight": float(weight),
-            }
+def gap(ladder: Ladder, result: Gap) -> str:
+    return dump(gap_model(result))
+
+
+def roles(ladder: Ladder) -> str:
+    from pmoladder.outputs import roles as out
+
+    return dump(
+        out.Roles(
+            ladder=ladder.name,
+            roles=[
+                out.RoleEntry(
+                    id=role.id,
+                    name=role.name,
+                    tier=role.tier,
+                    aliases=role.aliases,
+                    min_years=role.min_years,
+                    next=role.next,
+                )
+                for role in ladder.roles.values()
+            ],
+        )
+    )
+
+
+def role_model(ladder: Ladder, role: Role) -> role_out.Role:
+    from pmoladder.outputs import role as out
+
+    certs = role.certifications
+    return out.Role(
+        id=role.id,
+        name=role.name,
+        tier=role.tier,
+        aliases=role.aliases,
+        summary=role.summary,
+        responsibilities=role.responsibilities,
+        min_years=role.min_years,
+        skills=[
+            out.RoleSkill(
+                id=skill.id,
+                name=skill.name,
+                level=level,
+                level_name=ladder.level_name(level),
+                weight=float(weight),
+            )
             for skill, level, weight in ladder.requirements(role)
         ],
-        "certifications": {
-            "required": [ref(ladder.certifications[c]) for c in role.certifications.required],
-            "required_any": [
-                [ref(ladder.certifications[c]) for c in group]
-                for group in role.certifications.required_any
+        certifications=out.RoleCertifications(
+            required=[_ref(ladder.certifications[c]) for c in certs.required],
+            required_any=[
+                [_ref(ladder.certifications[c]) for c in group] for group in certs.required_any
             ],
-            "recommended": [ref(ladder.certifications[c]) for c in role.certifications.recommended],
-        },
-        "tools": [ref(ladder.tools[t]) for t in role.tools],
-        "kpis": [ref(k) for k in ladder.kpis if k.id in role.kpis],
-        "next": [ref(ladder.roles[r]) for r in role.next],
-    }
+            recommended=[_ref(ladder.certifications[c]) for c in certs.recommended],
+        ),
+        tools=[_ref(ladder.tools[t]) for t in role.tools],
+        kpis=[_ref(k) for k in ladder.kpis if k.id in role.kpis],
+        next=[_ref(ladder.roles[r]) for r in role.next],
+    )
 
 
 def role(ladder: Ladder, result: Role) -> str:
-    return dumps(role_data(ladder, result))
+    return dump(role_model(ladder, result))
 
 
 def skills(ladder: Ladder) -> str:
-    return dumps(
-        {
-            "skills": [
-                {"id": s.id, "name": s.name, "category": s.category, "description": s.description}
+    from pmoladder.outputs import skills as out
+
+    return dump(
+        out.Skills(
+            skills=[
+                out.SkillEntry(id=s.id, name=s.name, category=s.category, description=s.description)
                 for s in ladder.skills.values()
-            ],
-        }
+            ]
+        )
     )
 
 
 def skill(ladder: Ladder, result: Skill) -> str:
-    return dumps(
-        {
-            "id": result.id,
-            "name": result.name,
-            "category": result.category,
-            "description": result.description,
-            "levels": [
-                {"level": s.level, "name": s.name, "descriptor": result.levels.get(s.level)}
+    from pmoladder.outputs import skill as out
+
+    return dump(
+        out.Skill(
+            id=result.id,
+            name=result.name,
+            category=result.category,
+            description=result.description,
+            levels=[
+                out.SkillLevel(level=s.level, name=s.name, descriptor=result.levels.get(s.level))
                 for s in ladder.scale
                 if s.level > 0
             ],
-            "roles": [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "level": r.skills[result.id].level,
-                    "weight": float(r.skills[result.id].weight),
-                }
+            roles=[
+                out.SkillRole(
+                    id=r.id,
+                    name=r.name,
+                    level=r.skills[result.id].level,
+                    weight=float(r.skills[result.id].weight),
+                )
                 for r in ladder.roles.values()
                 if result.id in r.skills
             ],
-        }
+        )
     )
 
 
@@ -174,316 +216,349 @@ def _readiness(result: Gap | None) -> float | None:
     return None if result is None else round(result.readiness, 3)
 
 
-def _skill_gaps(skills: list[SkillGap]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": s.id,
-            "name": s.name,
-            "current": s.current,
-            "required": s.required,
-            "gap": s.gap,
-            "weight": float(s.weight),
-        }
-        for s in skills
-    ]
+def _skill_gap(s: SkillGap) -> common.SkillGap:
+    from pmoladder.outputs import common
 
-
-def path(ladder: Ladder, result: Routes) -> str:
-    """`rungs` is the first route, as before routes were listed; `routes` holds them all."""
-    routes = [_rungs(p) for p in result.paths]
-    return dumps(
-        {
-            "from": result.start.id,
-            "to": result.end.id,
-            "via": None if result.via is None else result.via.id,
-            "moves": len(result.paths[0].rungs) - 1,
-            "rungs": routes[0],
-            "routes": routes,
-            "more_routes": result.more,
-        }
+    return common.SkillGap(
+        id=s.id,
+        name=s.name,
+        current=s.current,
+        required=s.required,
+        gap=s.gap,
+        weight=float(s.weight),
     )
 
 
-def _rungs(result: Route) -> list[dict[str, Any]]:
+def path(ladder: Ladder, result: Routes) -> str:
+    from pmoladder.outputs import path as out
+
+    routes = [_rungs(p) for p in result.paths]
+    return dump(
+        out.Routes(
+            from_=result.start.id,
+            to=result.end.id,
+            via=None if result.via is None else result.via.id,
+            moves=len(result.paths[0].rungs) - 1,
+            rungs=routes[0],
+            routes=routes,
+            more_routes=result.more,
+        )
+    )
+
+
+def _rungs(result: Route) -> list[path_out.Rung]:
+    from pmoladder.outputs import path as out
+
     return [
-        {
-            "id": rung.role.id,
-            "name": rung.role.name,
-            "min_years": rung.role.min_years,
-            "changes": [{"skill": c.skill, "from": c.before, "to": c.after} for c in rung.changes],
-            "certifications": {
-                "new_required": rung.new_required,
-                "new_required_any": rung.new_required_any,
-                "new_recommended": rung.new_recommended,
-            },
-            "readiness": _readiness(rung.gap),
-            "ready": None if rung.gap is None else rung.gap.ready,
-        }
+        out.Rung(
+            id=rung.role.id,
+            name=rung.role.name,
+            min_years=rung.role.min_years,
+            changes=[
+                out.LevelChange(skill=c.skill, from_=c.before, to=c.after) for c in rung.changes
+            ],
+            certifications=out.NewCertifications(
+                new_required=rung.new_required,
+                new_required_any=rung.new_required_any,
+                new_recommended=rung.new_recommended,
+            ),
+            readiness=_readiness(rung.gap),
+            ready=None if rung.gap is None else rung.gap.ready,
+        )
         for rung in result.rungs
     ]
 
 
-def _blockers(gap: Gap) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _blockers(gap: Gap) -> list[common.Blocker]:
+    from pmoladder.outputs import common
+
+    found: list[common.Blocker] = []
     for b in gap.blockers():
         if b.kind == "skills":
-            out.append({"type": "skills", "below": b.amount})
+            found.append(common.Blocker(type="skills", below=b.amount))
         elif b.kind == "certification":
-            out.append({"type": "certification", "id": b.ids[0]})
+            found.append(common.Blocker(type="certification", id=b.ids[0]))
         elif b.kind == "certification_any":
-            out.append({"type": "certification_any", "ids": list(b.ids)})
+            found.append(common.Blocker(type="certification_any", ids=list(b.ids)))
         else:
-            out.append({"type": "years", "to_go": b.amount})
-    return out
+            found.append(common.Blocker(type="years", to_go=b.amount))
+    return found
 
 
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
-    return dumps(
-        {
-            "current": current.id,
-            "next": [
-                {
-                    "id": g.target.id,
-                    "name": g.target.name,
-                    "readiness": _readiness(g),
-                    "ready": g.ready,
-                    "not_ready_because": _blockers(g),
-                    "gaps": _skill_gaps(g.gapped()[:3]),
-                }
+    from pmoladder.outputs import next as out
+
+    return dump(
+        out.Next(
+            current=current.id,
+            next=[
+                out.NextRung(**dict(_verdict(g)), gaps=[_skill_gap(s) for s in g.gapped()[:3]])
                 for g in gaps
             ],
-        }
+        )
     )
 
 
 def match(ladder: Ladder, result: Match) -> str:
+    from pmoladder.outputs import match as out
+
     best = result.highest_ready
-    return dumps(
-        {
-            "roles": [
-                {
-                    "id": g.target.id,
-                    "name": g.target.name,
-                    "readiness": _readiness(g),
-                    "ready": g.ready,
-                    "not_ready_because": _blockers(g),
-                }
-                for g in result.gaps
-            ],
-            "highest_ready": None if best is None else best.id,
-        }
+    return dump(
+        out.Match(
+            roles=[_verdict(g) for g in result.gaps],
+            highest_ready=None if best is None else best.id,
+        )
+    )
+
+
+def _verdict(gap: Gap) -> common.Verdict:
+    from pmoladder.outputs import common
+
+    return common.Verdict(
+        id=gap.target.id,
+        name=gap.target.name,
+        readiness=round(gap.readiness, 3),
+        ready=gap.ready,
+        not_ready_because=_blockers(gap),
     )
 
 
 def plan(ladder: Ladder, result: Plan) -> str:
+    from pmoladder.outputs import plan as out
+
     gap = result.gap
-    return dumps(
-        {
-            "target": ref(gap.target),
-            "current_role": ref(gap.current_role),
-            "readiness": _readiness(gap),
-            "ready": gap.ready,
-            "steps": [
-                {
-                    "id": item.step.id,
-                    "name": item.step.name,
-                    "score": float(item.score),
-                    "skills": [s.id for s in item.skills],
-                    "actions": item.step.actions,
-                }
+    stale = gap.freshness.stale if gap.freshness else ()
+    return dump(
+        out.Plan(
+            target=_ref(gap.target),
+            current_role=_opt_ref(gap.current_role),
+            readiness=round(gap.readiness, 3),
+            ready=gap.ready,
+            steps=[
+                out.PlanStep(
+                    id=item.step.id,
+                    name=item.step.name,
+                    score=float(item.score),
+                    skills=[s.id for s in item.skills],
+                    actions=item.step.actions,
+                )
                 for item in result.steps
             ],
-            "skills": [
-                {
-                    "id": item.skill.id,
-                    "name": item.skill.name,
-                    "current": item.skill.current,
-                    "required": item.skill.required,
-                    "gap": item.skill.gap,
-                    "kind": item.kind,
-                    "descriptor": item.descriptor,
-                    "stale": bool(gap.freshness and item.skill.id in gap.freshness.stale),
-                }
+            skills=[
+                out.PlanSkill(
+                    id=item.skill.id,
+                    name=item.skill.name,
+                    current=item.skill.current,
+                    required=item.skill.required,
+                    gap=item.skill.gap,
+                    kind=item.kind,
+                    descriptor=item.descriptor,
+                    stale=item.skill.id in stale,
+                )
                 for item in result.skills
             ],
-            "certifications": [
-                {**_plan_certification(item), "required": item.required}
+            certifications=[
+                out.PlanRequiredCertification(
+                    **dict(_plan_certification(item)), required=item.required
+                )
                 for item in result.certifications
             ],
-            "required_any": [
+            required_any=[
                 [_plan_certification(item) for item in group] for group in result.required_any
             ],
-            "experience": gap_data(gap)["experience"],
-            "challenges": [
-                {"id": c.id, "name": c.name, "strategies": c.strategies} for c in result.challenges
+            experience=_experience(gap),
+            challenges=[
+                out.PlanChallenge(id=c.id, name=c.name, strategies=c.strategies)
+                for c in result.challenges
             ],
-            "kpis": [
-                {"id": k.id, "name": k.name, "description": k.description, "measure": k.measure}
+            kpis=[
+                out.PlanKpi(id=k.id, name=k.name, description=k.description, measure=k.measure)
                 for k in result.kpis
             ],
-        }
+        )
     )
 
 
-def _plan_certification(item: CertificationItem) -> dict[str, Any]:
+def _plan_certification(item: CertificationItem) -> plan_out.PlanCertification:
+    from pmoladder.outputs import plan as out
+
     cert = item.certification
-    return {
-        "id": cert.id,
-        "name": cert.name,
-        "issuer": cert.issuer,
-        "eligibility": cert.eligibility,
-    }
+    return out.PlanCertification(
+        id=cert.id, name=cert.name, issuer=cert.issuer, eligibility=cert.eligibility
+    )
 
 
-def _changes(changes: ProfileChanges) -> list[dict[str, Any]]:
+def _changes(changes: ProfileChanges) -> list[common.Change]:
+    from pmoladder.outputs import common
+
     moves = [
         ("current_role", changes.current_role),
         ("target_role", changes.target_role),
         ("years_experience", changes.years),
     ]
-    out: list[dict[str, Any]] = [
-        {"type": kind, "from": move[0], "to": move[1]} for kind, move in moves if move
+    found = [common.Change(type=kind, from_=move[0], to=move[1]) for kind, move in moves if move]
+    found += [
+        common.Change(type="skill", id=c.id, from_=c.before, to=c.after) for c in changes.skills
     ]
-    out += [{"type": "skill", "id": c.id, "from": c.before, "to": c.after} for c in changes.skills]
-    out += [
-        {"type": "evidence", "id": c.id, "from": c.before, "to": c.after} for c in changes.evidence
+    found += [
+        common.Change(type="evidence", id=c.id, from_=c.before, to=c.after)
+        for c in changes.evidence
     ]
     for kind, gained, lost in (
         ("certification", changes.gained, changes.lost),
         ("tool", changes.tools_gained, changes.tools_lost),
     ):
-        out += [{"type": kind, "id": i, "change": "gained"} for i in gained]
-        out += [{"type": kind, "id": i, "change": "lost"} for i in lost]
-    return out
+        found += [common.Change(type=kind, id=i, change="gained") for i in gained]
+        found += [common.Change(type=kind, id=i, change="lost") for i in lost]
+    return found
 
 
 def progress(ladder: Ladder, result: Progress) -> str:
-    return dumps(
-        {
-            "target": result.target.id,
-            "points": [
-                {
-                    "commit": p.version.commit,
-                    "date": p.version.date,
-                    "readiness": _readiness(p.gap),
-                    "ready": p.gap.ready,
-                    "changes": _changes(p.changes),
-                }
+    from pmoladder.outputs import progress as out
+
+    return dump(
+        out.Progress(
+            target=result.target.id,
+            points=[
+                out.Point(
+                    commit=p.version.commit,
+                    date=p.version.date,
+                    readiness=round(p.gap.readiness, 3),
+                    ready=p.gap.ready,
+                    changes=_changes(p.changes),
+                )
                 for p in result.points
             ],
-        }
+        )
     )
 
 
 def diff(ladder: Ladder, result: Diff) -> str:
-    data: dict[str, Any] = {
-        "old": result.old,
-        "new": result.new,
-        "changes": _changes(result.changes),
-    }
+    from pmoladder.outputs import diff as out
+
+    model = out.Diff(old=result.old, new=result.new, changes=_changes(result.changes))
     if result.new_gap is not None and result.old_gap is not None:
-        data["readiness"] = {
-            "target": result.new_gap.target.id,
-            "from": _readiness(result.old_gap),
-            "to": _readiness(result.new_gap),
-        }
-    return dumps(data)
+        model.readiness = out.ReadinessMove(
+            target=result.new_gap.target.id,
+            from_=round(result.old_gap.readiness, 3),
+            to=round(result.new_gap.readiness, 3),
+        )
+    return dump(model)
 
 
-def _member_data(team: Team | None, member: Member) -> dict[str, Any]:
-    """Who a person is: path and name, or only a number in an anonymous report."""
-    if team is not None and team.anonymous:
-        return {"person": team.label(member)}
-    return {"path": member.path, "name": member.name}
+def config(found: dict[str, Setting]) -> str:
+    from pmoladder.outputs import config as out
+
+    return dump(
+        out.Config(
+            **{
+                key: out.Setting(value=s.value, source=s.source, path=s.path)
+                for key, s in found.items()
+            }
+        )
+    )
 
 
-def _freshness_data(member: Member) -> dict[str, Any]:
-    return {
-        "stale": _dated(member.stale),
-        "expired": _dated(member.expired),
-        "expiring": _dated(member.expiring),
-    }
+def validate(reports: list[Report]) -> str:
+    from pmoladder.outputs import validate as out
+
+    return dump(out.Validate([out.Problem(**p.as_dict()) for r in reports for p in r.problems]))
 
 
-def person_data(
+def person_model(
     ladder: Ladder, member: Member, gap: Gap | None, team: Team | None = None
-) -> dict[str, Any]:
-    """One person of a team; `gap` is None for someone without a target."""
-    return {
-        **_member_data(team, member),
-        "current_role": ref(ladder.roles.get(member.current_role or "")),
-        "target": ref(gap.target) if gap else None,
-        "readiness": _readiness(gap),
-        "ready": gap.ready if gap else None,
-        "gaps": {s.id: s.gap for s in gap.gapped()} if gap else {},
-        "missing_required": gap.missing_required if gap else [],
-        "missing_required_any": gap.missing_required_any if gap else [],
-        **_freshness_data(member),
-    }
+) -> team_out.Person:
+    """One person of a team; `gap` is None for someone without a target. An anonymous
+    report names the person only by number."""
+    from pmoladder.outputs import team as out
+
+    who = (
+        {"person": team.label(member)}
+        if team is not None and team.anonymous
+        else {"path": member.path, "name": member.name}
+    )
+    return out.Person(
+        **who,
+        current_role=_opt_ref(ladder.roles.get(member.current_role or "")),
+        target=_ref(gap.target) if gap else None,
+        readiness=_readiness(gap),
+        ready=gap.ready if gap else None,
+        gaps={s.id: s.gap for s in gap.gapped()} if gap else {},
+        missing_required=gap.missing_required if gap else [],
+        missing_required_any=gap.missing_required_any if gap else [],
+        stale=_dated(member.stale),
+        expired=_dated(member.expired),
+        expiring=_dated(member.expiring),
+    )
 
 
-def skipped_data(item: Skipped) -> dict[str, str]:
-    return {"path": item.path, "error": item.error}
+def skipped_model(item: Skipped) -> team_out.Skipped:
+    from pmoladder.outputs import team as out
+
+    return out.Skipped(path=item.path, error=item.error)
 
 
 def team(ladder: Ladder, result: Team) -> str:
+    from pmoladder.outputs import team as out
+
     anonymous = result.anonymous
-    data: dict[str, Any] = {
-        "target": ref(result.target),
-        "people": [person_data(ladder, p.member, p.gap, result) for p in result.people],
-        "no_target": [person_data(ladder, m, None, result) for m in result.no_target],
-    }
+    model = out.Team(
+        target=_opt_ref(result.target),
+        people=[person_model(ladder, p.member, p.gap, result) for p in result.people],
+        no_target=[person_model(ladder, m, None, result) for m in result.no_target],
+        shortages=[
+            out.Shortage(
+                id=s.skill.id,
+                name=s.skill.name,
+                weighted_gap=round(s.weighted_gap, 3),
+                short=s.short,
+            )
+            for s in result.shortages
+        ],
+        steps=[
+            out.TeamStep(
+                id=h.step.id,
+                name=h.step.name,
+                people=h.people,
+                skills=h.skills,
+                weighted_gap=round(h.weighted_gap, 3),
+            )
+            for h in result.steps
+        ],
+        skipped=len(result.skipped) if anonymous else [skipped_model(s) for s in result.skipped],
+    )
     if result.target is not None:
-        data["skills"] = [
-            {
-                "id": c.skill.id,
-                "name": c.skill.name,
-                "required": c.required,
-                "average": round(c.average, 2),
-                "meeting": c.meeting,
-                "below": c.below,
+        model.skills = [
+            out.Cover(
+                id=c.skill.id,
+                name=c.skill.name,
+                required=c.required,
+                average=round(c.average, 2),
+                meeting=c.meeting,
+                below=c.below,
                 **({} if anonymous else {"who": c.who}),
-            }
+            )
             for c in result.coverage
         ]
-    data["shortages"] = [
-        {
-            "id": s.skill.id,
-            "name": s.skill.name,
-            "weighted_gap": round(s.weighted_gap, 3),
-            "short": s.short,
-        }
-        for s in result.shortages
-    ]
-    data["steps"] = [
-        {
-            "id": h.step.id,
-            "name": h.step.name,
-            "people": h.people,
-            "skills": h.skills,
-            "weighted_gap": round(h.weighted_gap, 3),
-        }
-        for h in result.steps
-    ]
     if result.bench is not None:
 
         def names(placed: list[Placed]) -> list[str] | int:
             return len(placed) if anonymous else [p.path for p in placed]
 
-        data["bench"] = [
-            {
-                "role": ref(b.role),
-                "ready_now": names(b.ready_now),
-                "ready_soon": names(b.ready_soon),
-            }
+        model.bench = [
+            out.Bench(
+                role=_ref(b.role), ready_now=names(b.ready_now), ready_soon=names(b.ready_soon)
+            )
             for b in result.bench
         ]
-    data["skipped"] = (
-        len(result.skipped) if anonymous else [skipped_data(s) for s in result.skipped]
-    )
-    return dumps_rows(data)
+    from pmoladder.outputs import data
+
+    return dumps_rows(data(model))
 
 
-def team_line(data: dict[str, Any]) -> str:
+def team_line(model: team_out.Person | team_out.Skipped) -> str:
     """One JSON Lines record of `team --format jsonl`."""
-    return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    from pmoladder.outputs import data
+
+    line = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
+    return json_safe(line)

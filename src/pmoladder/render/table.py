@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Route, Routes
+    from pmoladder.settings import Setting
     from pmoladder.team import Team
 
 
@@ -768,4 +769,12 @@ def _bench(result: Team) -> Table:
             now = ", ".join(result.label(p.member) for p in b.ready_now) or "-"
             soon = ", ".join(result.label(p.member) for p in b.ready_soon) or "-"
         table.add_row(text(b.role.name), text(now), text(soon))
+    return table
+
+
+def config(found: dict[str, Setting]) -> Table:
+    table = grid("Setting", "Value", "Source")
+    for key, s in found.items():
+        source = f"{s.source} ({s.path})" if s.path else s.source
+        table.add_row(text(key), text(s.value), text(source))
     return table

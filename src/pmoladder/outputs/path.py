@@ -1,0 +1,44 @@
+"""`pmoladder path --format json`."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from pmoladder.outputs import Number, Out
+
+
+class LevelChange(Out):
+    skill: str
+    from_: int = Field(alias="from")
+    to: int
+
+
+class NewCertifications(Out):
+    new_required: list[str]
+    new_required_any: list[list[str]]
+    new_recommended: list[str]
+
+
+class Rung(Out):
+    id: str
+    name: str
+    min_years: Number
+    changes: list[LevelChange]
+    certifications: NewCertifications
+    readiness: float | None
+    ready: bool | None
+
+
+class Routes(Out):
+    """`rungs` is the first route, as before routes were listed; `routes` holds them all."""
+
+    from_: str = Field(alias="from")
+    to: str
+    via: str | None
+    moves: int
+    rungs: list[Rung]
+    routes: list[list[Rung]]
+    more_routes: bool
+
+
+OUTPUT = Routes
