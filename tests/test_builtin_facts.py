@@ -7,9 +7,11 @@ rule, change the ladder and this test together.
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
+from pmoladder.cli import app
 from pmoladder.gap import Standing, compute_gap
-from pmoladder.ladder import Ladder
+from pmoladder.ladder import Ladder, builtin_path
 
 PEOPLECERT = [
     "prince2-foundation",
@@ -98,6 +100,18 @@ def test_years_grow_along_every_next_move(builtin: Ladder):
     for role in builtin.roles.values():
         for nxt in role.next:
             assert builtin.roles[nxt].min_years > role.min_years, (role.id, nxt)
+
+
+def test_the_built_in_ladder_passes_its_own_lint():
+    result = CliRunner().invoke(app, ["ladder", "lint", str(builtin_path())])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_the_one_sideways_move_is_marked(builtin: Ladder):
+    """Program manager to PMO manager lowers four skills; the ladder must say it means to."""
+    text = builtin_path().read_text(encoding="utf-8")
+    block = text.split("  - id: pmo-manager\n", 1)[1].split("  - id: ", 1)[0]
+    assert "x-sideways: true" in block
 
 
 def test_levels_fit_the_roles_own_responsibilities(builtin: Ladder):

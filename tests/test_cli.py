@@ -267,7 +267,7 @@ def test_path_json_shape():
     assert [r["id"] for r in data["rungs"]][0] == "coordinator"
     assert data["rungs"][0]["changes"] == [] and data["rungs"][0]["readiness"] is None
     director = data["rungs"][-2]
-    assert {"skill": "pm-tools", "from": 4, "to": 3} in director["changes"]
+    assert {"skill": "strategic-thinking", "from": 3, "to": 5} in director["changes"]
 
 
 def test_path_lists_every_shortest_route_and_takes_via():

@@ -48,8 +48,10 @@ def test_ties_follow_the_order_of_next(builtin):
 
 
 def test_changes_include_decreases_and_skills_that_appear_or_vanish(builtin):
-    changes = changes_between(builtin, builtin.roles["pmo-manager"], builtin.roles["director"])
-    assert ("pm-tools", 4, 3) in [(c.skill, c.before, c.after) for c in changes]
+    changes = changes_between(
+        builtin, builtin.roles["program-manager"], builtin.roles["pmo-manager"]
+    )
+    assert ("risk-management", 4, 3) in [(c.skill, c.before, c.after) for c in changes]
     changes = changes_between(builtin, builtin.roles["coordinator"], builtin.roles["junior-pm"])
     assert ("hybrid-delivery", 0, 1) in [(c.skill, c.before, c.after) for c in changes]
 
