@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pmoladder.cli import app
+from pmoladder.formats import RESULTS
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -77,3 +78,10 @@ def test_pre_commit_hook_runs_validate_on_profiles_and_ladders():
     assert pattern.search("people/alex.yaml") and pattern.search("org/people/jo.yml")
     assert hook["types"] == ["yaml"]
     assert not pattern.search("docker-compose.yaml")
+
+
+def test_the_format_reference_lists_every_format_of_every_command():
+    text = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    section = text.split("## Every format", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z ]+)` \| ([a-z, ]+) \|$", section, re.MULTILINE)
+    assert {kind: tuple(fmts.split(", ")) for kind, fmts in rows} == RESULTS

@@ -10,7 +10,7 @@ from pages import assert_self_contained, parse
 from typer.testing import CliRunner
 
 from pmoladder.cli import app
-from pmoladder.web.picture import rows
+from pmoladder.web.picture import BOX_W, _edge, rows
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "profile.yaml")
 HOSTILE = str(Path(__file__).parent / "fixtures" / "hostile-ladder.yaml")
@@ -53,18 +53,21 @@ def test_profiles_add_a_page_per_person(tmp_path, builtin):
 def test_every_internal_link_resolves(tmp_path, ladder):
     build(str(tmp_path / "out"), *(["--ladder", ladder] if ladder else []))
     root = tmp_path / "out"
+    checked = 0
     for name, page in pages(root).items():
         ids = {a["id"] for _, a in parse(page).tags if "id" in a}
         for tag, attrs in parse(page).tags:
             href = attrs.get("href")
             if tag != "a" or not href:
                 continue
+            checked += 1
             path, fragment = urldefrag(href)
             assert not path.startswith("/") and "://" not in path, (name, href)
             target = (root / name).parent / path if path else root / name
             assert target.resolve().is_file(), (name, href)
             if fragment and not path:
                 assert fragment in ids, (name, href)
+    assert checked > 10 * len(pages(root))  # every page has its navigation and more
 
 
 def test_names_that_look_like_html_stay_text_on_every_page(tmp_path):
@@ -104,6 +107,15 @@ def test_an_unreadable_profile_writes_nothing(tmp_path, write):
 def test_the_picture_puts_a_fork_side_by_side(builtin, hostile_ladder):
     assert rows(builtin)[1] == ["junior-pm", "pmo-analyst"]
     assert rows(hostile_ladder) == [["start", "loner"], ["left", "right"], ["top"]]
+
+
+def test_an_upward_arrow_leaves_and_enters_on_the_facing_sides():
+    """Program Manager (lower left) to PMO Manager (upper right): the arrow must not run
+    down the middle of the PMO Manager's box, where its own arrow to the Director is."""
+    line = parse(_edge((0, 200, 50), (BOX_W + 36, 100, 50))).tags[0][1]
+    x1, y1, x2, y2 = (float(line[k]) for k in ("x1", "y1", "x2", "y2"))
+    assert (y1, y2) == (200, 150)
+    assert BOX_W / 2 < x1 <= BOX_W and BOX_W + 36 <= x2 < BOX_W + 36 + BOX_W / 2
 
 
 @pytest.fixture

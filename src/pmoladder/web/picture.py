@@ -104,8 +104,11 @@ def _edge(a: tuple[float, float, float], b: tuple[float, float, float]) -> str:
         right = bx > ax
         x1, x2 = (ax + BOX_W, bx) if right else (ax, bx + BOX_W)
         y1 = y2 = ay + ah / 2
-    else:
-        x1, y1, x2, y2 = ax + BOX_W / 2 + 20, ay, bx + BOX_W / 2 + 20, by + bh
+    else:  # from the top of one box to the bottom of the other, each on the side facing
+        # the other, so the arrow does not run along the downward arrows at their middles
+        lean = 0.0 if bx == ax else (BOX_W / 2 - 20) * (1 if bx > ax else -1)
+        x1, y1 = ax + BOX_W / 2 + (lean or 20), ay
+        x2, y2 = bx + BOX_W / 2 - (lean or -20), by + bh
     return (
         f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
         'stroke="#4d4d4d" stroke-width="1.5" marker-end="url(#arrow)"/>'
