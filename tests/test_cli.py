@@ -575,6 +575,62 @@ def test_no_color_is_accepted_everywhere(command):
     assert run("--no-color", *command.split(), "--help").exit_code == 0
 
 
+# Commands whose output has styling to take off, with what they need to run.
+STYLED = [
+    ("roles",),
+    ("role", "pm"),
+    ("skills",),
+    ("gap", "--from", "pm", "--target", "director"),
+    ("plan", "--from", "pm", "--target", "director"),
+    ("next", "--from", "pm"),
+    ("match", "--from", "pm"),
+    ("path", "--from", "coordinator", "--to", "cpo"),
+    ("config",),
+]
+
+
+@pytest.mark.parametrize("words", STYLED, ids=" ".join)
+def test_no_color_takes_the_styling_off_wherever_it_is_given(words):
+    assert "\x1b[" in run(*words, FORCE_COLOR="1").stdout
+    for args in ([*words, "--no-color"], ["--no-color", *words]):
+        plain = run(*args, FORCE_COLOR="1")
+        assert plain.exit_code == 0 and plain.stdout and "\x1b" not in plain.stdout
+
+
+ROLE_OPTIONS = [
+    (name, param.opts[0])
+    for name, command in LEAVES.items()
+    for param in command.params
+    if param.metavar == "ROLE"
+]
+
+
+def test_every_role_option_is_found():
+    found = {(" ".join(words), flag) for words, flag in ROLE_OPTIONS}
+    assert {("diff", "--target"), ("team", "--target"), ("path", "--via")} <= found
+    assert {name for name, flag in found if flag == "--target"} == {
+        name for name in COMMANDS if "--target" in run(*name.split(), "--help").stdout
+    }
+
+
+@pytest.mark.parametrize("words, flag", ROLE_OPTIONS)
+def test_every_role_option_completes_the_ladders_roles(words, flag):
+    command = LEAVES[words]
+    context = command.make_context(" ".join(words), [], resilient_parsing=True)
+    param = next(p for p in command.params if flag in p.opts)
+    assert "director" in [item.value for item in param.shell_complete(context, "dir")]
+
+
+def test_every_format_default_is_the_first_the_table_lists():
+    from pmoladder.formats import RESULTS
+
+    for words, command in LEAVES.items():
+        for param in command.params:
+            if param.name == "fmt":
+                kind = "validate" if words == ("ladder", "validate") else " ".join(words)
+                assert param.default == RESULTS[kind][0], words
+
+
 def test_empty_collections_in_yaml_mean_none(write):
     path = write("p.yaml", "target_role: pm\nskills:\ncertifications:\ntools:\n")
     assert run("gap", "-p", path, "-f", "json").exit_code == 0

@@ -9,17 +9,32 @@ on every run, and evaluating them from strings costs about 4% of a run.
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any, Literal, NoReturn, Optional, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional, get_args, get_origin
 
 import typer
 from typer.core import TyperGroup
 
 from pmoladder import __version__
-from pmoladder.formats import FILE_KINDS, RESULTS, SCHEMA_KINDS
+from pmoladder.formats import (
+    DiffFormat,
+    FileKind,
+    GapFormat,
+    MatchFormat,
+    NextFormat,
+    PathFormat,
+    PlanFormat,
+    ProgressFormat,
+    RoleFormat,
+    RolesFormat,
+    SchemaKind,
+    SkillsFormat,
+    TeamFormat,
+    ValidateFormat,
+)
 
-# `--format`'s choices for each result kind, straight from the format table.
-Fmt: dict[str, Any] = {kind: Literal[formats] for kind, formats in RESULTS.items()}
+if TYPE_CHECKING:
+    from pmoladder.ladder import Ladder
+    from pmoladder.subject import Subject
 
 
 _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
@@ -102,15 +117,11 @@ _USAGE_REWRITES = [  # Click's usage errors, said in our words
 
 def _choices_of(exc: Any) -> str:
     """For an option given without its value: the values it takes, where they are few."""
-    import inspect
-
     name = getattr(exc, "option_name", None)
-    callback = getattr(exc.ctx.command, "callback", None) if exc.ctx is not None else None
-    if callback is None:
-        return ""
-    for param in inspect.signature(callback).parameters.values():
-        choices = get_args(param.annotation) if get_origin(param.annotation) is Literal else ()
-        if choices and name in (getattr(param.default, "param_decls", None) or ()):
+    for param in exc.ctx.command.params if exc.ctx is not None else ():
+        annotation = param.type_descriptor.annotation
+        choices = get_args(annotation) if get_origin(annotation) is Literal else ()
+        if choices and name in param.opts:
             return f": give one of {', '.join(choices)}"
     return ""
 
@@ -144,69 +155,78 @@ def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     from pmoladder.ladder import load_ladder
 
     try:
-        kb = load_ladder(ctx.params.get("ladder"))
+        ladder = load_ladder(ctx.params.get("ladder_file"))
     except PmoError:
         return []
-    return [key for key in kb.role_keys() if key.startswith(incomplete)]
+    return [key for key in ladder.role_keys() if key.startswith(incomplete)]
 
 
-LadderOpt = typer.Option(
-    None,
-    "--ladder",
-    metavar="PATH",
-    help="Ladder file; default $PMOLADDER_LADDER, then .pmoladder.yaml, then the built-in one.",
-    show_default=False,
-)
-ProfileOpt = typer.Option(
-    None,
-    "--profile",
-    "-p",
-    metavar="PATH",
-    show_default=False,
-    help="Profile file ('-' for stdin); default $PMOLADDER_PROFILE, then ./profile.yaml.",
-)
-FromOpt = typer.Option(
-    None,
-    "--from",
-    metavar="ROLE",
-    show_default=False,
-    autocompletion=_complete_role,
-    help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
-)
-TargetOpt = typer.Option(
-    None,
-    "--target",
-    "-t",
-    metavar="ROLE",
-    show_default=False,
-    autocompletion=_complete_role,
-    help="The role to measure against; default the profile's target_role.",
-)
-StaleOpt = typer.Option(
-    None,
-    "--stale-after",
-    metavar="MONTHS",
-    min=1,
-    show_default=False,
-    help="Mark self-ratings assessed longer ago than this as stale (default 12).",
-)
-NoColorOpt = typer.Option(False, "--no-color", help="No colour or styling, even on a terminal.")
+def _no_color(value: bool) -> None:
+    """`--no-color`, wherever it is given: everything that styles output reads NO_COLOR."""
+    if value:
+        os.environ["NO_COLOR"] = "1"
 
 
-def _role_opt(flag: str, help_text: str) -> Any:
+def _role_option(*flags: str, help: str) -> Any:
+    """An option naming a role: one of the ladder's ids, aliases or names, completed."""
     return typer.Option(
-        None,
-        flag,
-        metavar="ROLE",
-        show_default=False,
-        autocompletion=_complete_role,
-        help=help_text,
+        *flags, metavar="ROLE", show_default=False, autocompletion=_complete_role, help=help
     )
 
 
-def _format_opt(kind: str) -> Any:
-    """`--format`, offering what the format table lists for `kind`, its first the default."""
-    return typer.Option(RESULTS[kind][0], "--format", "-f", help="Output format.")
+# The options many commands share, declared once.
+LadderPath = Annotated[
+    Optional[str],
+    typer.Option(
+        "--ladder",
+        metavar="PATH",
+        show_default=False,
+        help="Ladder file; default $PMOLADDER_LADDER, then .pmoladder.yaml, then the built-in one.",
+    ),
+]
+ProfilePath = Annotated[
+    Optional[str],
+    typer.Option(
+        "--profile",
+        "-p",
+        metavar="PATH",
+        show_default=False,
+        help="Profile file ('-' for stdin); default $PMOLADDER_PROFILE, then ./profile.yaml.",
+    ),
+]
+FromRole = Annotated[
+    Optional[str],
+    _role_option(
+        "--from",
+        help="Stand in a role's shoes instead of a profile: its levels, certifications, years.",
+    ),
+]
+TargetRole = Annotated[
+    Optional[str],
+    _role_option(
+        "--target", "-t", help="The role to measure against; default the profile's target_role."
+    ),
+]
+StaleAfter = Annotated[
+    Optional[int],
+    typer.Option(
+        "--stale-after",
+        metavar="MONTHS",
+        min=1,
+        show_default=False,
+        help="Mark self-ratings assessed longer ago than this as stale (default 12).",
+    ),
+]
+# Handled by its callback, so a command never looks at it.
+NoColor = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", callback=_no_color, help="No colour or styling, even on a terminal."
+    ),
+]
+# `--format`: its choices are the type it annotates (one of `formats`), its default the
+# command's, which tests hold to the first of those choices.
+FORMAT = typer.Option("--format", "-f", help="Output format.")
 
 
 def _version(value: bool) -> None:
@@ -217,10 +237,11 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(
-        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version."
-    ),
-    no_color: bool = NoColorOpt,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    no_color: NoColor = False,
 ) -> None:
     """Plan a project-management career: the ladder from Project Coordinator to Chief
     Project Officer, the skills each rung needs, and your gap to the one you want.
@@ -233,38 +254,18 @@ def _root(
 
     Exit codes: 0 done, 1 the answer is "no" (gap --check not ready), 2 bad usage or input.
     """
-    if no_color:
-        os.environ["NO_COLOR"] = "1"
 
 
-def _emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
+def _emit(kind: str, fmt: str, *args: Any) -> None:
     from pmoladder.render import emit
 
-    emit(kind, fmt, *args, no_color=no_color)
+    emit(kind, fmt, *args)
 
 
-def _ladder(path: Optional[str]) -> Any:
-    from pmoladder.ladder import load_ladder
+def _ladder(flag: Optional[str]) -> "Ladder":
+    from pmoladder.subject import ladder_in_use
 
-    with _path_from_settings("ladder", path):
-        return load_ladder(path)
-
-
-@contextmanager
-def _path_from_settings(key: str, flag: Optional[str]) -> Iterator[None]:
-    """A file that cannot be opened says where its path came from (a variable or a
-    settings file), which the user may have set long ago and forgotten."""
-    from pmoladder.errors import FileError
-    from pmoladder.settings import ENV, setting
-
-    try:
-        yield
-    except FileError as exc:
-        chosen = setting(key, flag)
-        if exc.line is None and chosen.source != "flag" and exc.path == chosen.value:
-            where = f"${ENV[key]}" if chosen.source == "env" else chosen.path
-            exc.message += f" (the path comes from {where})"
-        raise
+    return ladder_in_use(flag)
 
 
 def _warn(warnings: list[Any]) -> None:
@@ -272,11 +273,26 @@ def _warn(warnings: list[Any]) -> None:
         sys.stderr.write(f"{warning}\n")
 
 
+def _subject(ladder: "Ladder", profile: Optional[str], from_role: Optional[str]) -> "Subject":
+    """Where the person stands (`--from ROLE` or the profile), its warnings shown."""
+    from pmoladder.subject import subject
+
+    found = subject(ladder, profile, from_role)
+    _warn(found.warnings)
+    return found
+
+
+def _usage(message: str) -> NoReturn:
+    from pmoladder.errors import PmoError
+
+    raise PmoError(message)
+
+
 @app.command()
 def roles(
-    fmt: Fmt["roles"] = _format_opt("roles"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    fmt: Annotated[RolesFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """List the roles of the ladder, grouped by tier, lowest rung first.
 
@@ -285,17 +301,20 @@ def roles(
     pmoladder roles --format json | jq -r '.roles[].id'
     ```
     """
-    _emit("roles", fmt, _ladder(ladder), no_color=no_color)
+    _emit("roles", fmt, _ladder(ladder_file))
 
 
 @app.command()
 def role(
-    role_id: str = typer.Argument(
-        ..., metavar="ROLE", help="Role id, alias or name.", autocompletion=_complete_role
-    ),
-    fmt: Fmt["role"] = _format_opt("role"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    role_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role id, alias or name.", autocompletion=_complete_role
+        ),
+    ],
+    fmt: Annotated[RoleFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Show one role in full: summary, responsibilities, skills, certifications, tools, next rungs.
 
@@ -304,18 +323,21 @@ def role(
     pmoladder role "Program Manager" --format markdown > program-manager.md
     ```
     """
-    kb = _ladder(ladder)
-    _emit("role", fmt, kb, kb.role(role_id), no_color=no_color)
+    ladder = _ladder(ladder_file)
+    _emit("role", fmt, ladder, ladder.role(role_id))
 
 
 @app.command()
 def skills(
-    skill_id: Optional[str] = typer.Argument(
-        None, metavar="[SKILL]", help="Show this skill's levels and the roles that need it."
-    ),
-    fmt: Fmt["skills"] = _format_opt("skills"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    skill_id: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="[SKILL]", help="Show this skill's levels and the roles that need it."
+        ),
+    ] = None,
+    fmt: Annotated[SkillsFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """List the skills by category, or show one skill's level descriptors and who needs it.
 
@@ -324,25 +346,25 @@ def skills(
     pmoladder skills stakeholder-management
     ```
     """
-    kb = _ladder(ladder)
+    ladder = _ladder(ladder_file)
     if skill_id is None:
-        _emit("skills", fmt, kb, no_color=no_color)
+        _emit("skills", fmt, ladder)
     elif fmt == "csv":
         _usage("--format csv lists skills; it is not available for one skill")
     else:
-        _emit("skill", fmt, kb, kb.skill(skill_id), no_color=no_color)
+        _emit("skill", fmt, ladder, ladder.skill(skill_id))
 
 
 @app.command()
 def gap(
-    target: Optional[str] = TargetOpt,
-    profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = FromOpt,
-    check: bool = typer.Option(False, "--check", help="Exit 1 when not ready."),
-    stale_after: Optional[int] = StaleOpt,
-    fmt: Fmt["gap"] = _format_opt("gap"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    target: TargetRole = None,
+    profile: ProfilePath = None,
+    from_role: FromRole = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when not ready.")] = False,
+    stale_after: StaleAfter = None,
+    fmt: Annotated[GapFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Measure the gap between you (or a role) and a target role: skills, readiness,
     certifications and experience.
@@ -354,26 +376,33 @@ def gap(
     pmoladder gap --format svg > gap.svg
     ```
     """
-    from pmoladder.gap import compute_gap
+    from pmoladder import subject
 
-    kb, standing, person = _standing(profile, from_role, ladder)
-    result = _fresh(kb, person, compute_gap(kb, standing, _target(kb, target, person)), stale_after)
-    _emit("gap", fmt, kb, result, no_color=no_color)
+    ladder = _ladder(ladder_file)
+    who = _subject(ladder, profile, from_role)
+    result = subject.report(ladder, who, subject.target(ladder, target, who.person), stale_after)
+    _emit("gap", fmt, ladder, result)
     if check and not result.ready:
         raise typer.Exit(1)
 
 
 @app.command()
 def path(
-    to: Optional[str] = _role_opt("--to", "Where to go; default the profile's target_role."),
-    from_role: Optional[str] = _role_opt(
-        "--from", "Where to start; default the profile's current_role."
-    ),
-    via: Optional[str] = _role_opt("--via", "Only routes that pass through this role."),
-    profile: Optional[str] = ProfileOpt,
-    fmt: Fmt["path"] = _format_opt("path"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    to: Annotated[
+        Optional[str],
+        _role_option("--to", help="Where to go; default the profile's target_role."),
+    ] = None,
+    from_role: Annotated[
+        Optional[str],
+        _role_option("--from", help="Where to start; default the profile's current_role."),
+    ] = None,
+    via: Annotated[
+        Optional[str], _role_option("--via", help="Only routes that pass through this role.")
+    ] = None,
+    profile: ProfilePath = None,
+    fmt: Annotated[PathFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Every shortest route from one role to another along the ladder's next moves, and
     what changes at each rung: skill levels, certifications, years. With a profile, your
@@ -387,30 +416,35 @@ def path(
 
     Exits 1 when no sequence of next moves leads there.
     """
+    from pmoladder import subject
     from pmoladder.progression import routes
 
-    kb = _ladder(ladder)
-    person = _person(profile, kb, required=from_role is None or to is None)
-    start = kb.role(from_role) if from_role else _current(person)
-    end = kb.role(to) if to else _target(kb, None, person)
-    stop = kb.role(via) if via else None
-    result = routes(kb, start, end, person.standing() if person else None, stop)
+    ladder = _ladder(ladder_file)
+    if from_role is None or to is None:
+        person = subject.person(ladder, profile)
+    else:
+        person = subject.person_if_any(ladder, profile)
+    _warn(person.warnings if person else [])
+    start = ladder.role(from_role) if from_role else subject.current_role(person)
+    end = ladder.role(to) if to else subject.target(ladder, None, person)
+    stop = ladder.role(via) if via else None
+    result = routes(ladder, start, end, person.standing() if person else None, stop)
     if not result.paths:
         through = f" through {stop.id}" if stop else ""
         sys.stderr.write(
             f"pmoladder: no path from {start.id} to {end.id}{through} along next moves\n"
         )
         raise typer.Exit(1)
-    _emit("path", fmt, kb, result, no_color=no_color)
+    _emit("path", fmt, ladder, result)
 
 
 @app.command(name="next")
 def next_(
-    profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = FromOpt,
-    fmt: Fmt["next"] = _format_opt("next"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    profile: ProfilePath = None,
+    from_role: FromRole = None,
+    fmt: Annotated[NextFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Your next rungs from your current role: readiness for each and its biggest gaps.
 
@@ -421,20 +455,21 @@ def next_(
     """
     from pmoladder.progression import next_rungs
 
-    kb, standing, _ = _standing(profile, from_role, ladder)
+    ladder = _ladder(ladder_file)
+    standing = _subject(ladder, profile, from_role).standing
     current = standing.role
     if current is None:
         _usage("the profile names no current_role: set it, or pass --from ROLE")
-    _emit("next", fmt, kb, current, next_rungs(kb, standing, current), no_color=no_color)
+    _emit("next", fmt, ladder, current, next_rungs(ladder, standing, current))
 
 
 @app.command()
 def match(
-    profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = FromOpt,
-    fmt: Fmt["match"] = _format_opt("match"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    profile: ProfilePath = None,
+    from_role: FromRole = None,
+    fmt: Annotated[MatchFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Your readiness for every role of the ladder, and the highest one you are ready for.
 
@@ -445,19 +480,19 @@ def match(
     """
     from pmoladder.progression import match as best_fit
 
-    kb, standing, _ = _standing(profile, from_role, ladder)
-    _emit("match", fmt, kb, best_fit(kb, standing), no_color=no_color)
+    ladder = _ladder(ladder_file)
+    _emit("match", fmt, ladder, best_fit(ladder, _subject(ladder, profile, from_role).standing))
 
 
 @app.command()
 def plan(
-    target: Optional[str] = TargetOpt,
-    profile: Optional[str] = ProfileOpt,
-    from_role: Optional[str] = FromOpt,
-    stale_after: Optional[int] = StaleOpt,
-    fmt: Fmt["plan"] = _format_opt("plan"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    target: TargetRole = None,
+    profile: ProfilePath = None,
+    from_role: FromRole = None,
+    stale_after: StaleAfter = None,
+    fmt: Annotated[PlanFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """A development plan to close your gap: steps ranked by how much gap they address,
     skills to top up or develop, certifications, experience, and the challenges ahead.
@@ -468,70 +503,81 @@ def plan(
     pmoladder plan --from pm --target director
     ```
     """
-    from pmoladder.gap import compute_gap
+    from pmoladder import subject
     from pmoladder.plan import make_plan
 
-    kb, standing, person = _standing(profile, from_role, ladder)
-    result = compute_gap(kb, standing, _target(kb, target, person))
-    fresh = _fresh(kb, person, result, stale_after)
-    _emit("plan", fmt, kb, make_plan(kb, fresh), no_color=no_color)
+    ladder = _ladder(ladder_file)
+    who = _subject(ladder, profile, from_role)
+    result = subject.report(ladder, who, subject.target(ladder, target, who.person), stale_after)
+    _emit("plan", fmt, ladder, make_plan(ladder, result))
 
 
 @app.command()
 def team(
-    paths: list[str] = typer.Argument(
-        ..., metavar="PATH", help="Profiles, or folders of them (read recursively)."
-    ),
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        autocompletion=_complete_role,
-        help="Measure everyone against this role; default each person's target_role.",
-    ),
-    bench: bool = typer.Option(
-        False, "--bench", help="Succession: who is ready for each role now, and who soon."
-    ),
-    within: float = typer.Option(
-        0.8,
-        "--within",
-        min=0.0,
-        max=1.0,
-        metavar="FRACTION",
-        help="With --bench: the readiness from which a person is ready soon.",
-    ),
-    shortages: bool = typer.Option(
-        False,
-        "--shortages",
-        help="Skills by the team's total weighted gap, and the steps that help most people.",
-    ),
-    anonymous: bool = typer.Option(
-        False,
-        "--anonymous",
-        help="Name nobody: people become #1, #2, ...; lists of people become counts.",
-    ),
-    min_group: int = typer.Option(
-        5,
-        "--min-group",
-        min=1,
-        metavar="N",
-        help="With --anonymous: refuse a team of fewer people than this.",
-    ),
-    jobs: Optional[int] = typer.Option(
-        None,
-        "--jobs",
-        "-j",
-        min=1,
-        metavar="N",
-        show_default=False,
-        help="Processes reading the profiles; default one per core for large teams.",
-    ),
-    stale_after: Optional[int] = StaleOpt,
-    fmt: Fmt["team"] = _format_opt("team"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Profiles, or folders of them (read recursively)."),
+    ],
+    target: Annotated[
+        Optional[str],
+        _role_option(
+            "--target",
+            "-t",
+            help="Measure everyone against this role; default each person's target_role.",
+        ),
+    ] = None,
+    bench: Annotated[
+        bool,
+        typer.Option("--bench", help="Succession: who is ready for each role now, and who soon."),
+    ] = False,
+    within: Annotated[
+        float,
+        typer.Option(
+            "--within",
+            min=0.0,
+            max=1.0,
+            metavar="FRACTION",
+            help="With --bench: the readiness from which a person is ready soon.",
+        ),
+    ] = 0.8,
+    shortages: Annotated[
+        bool,
+        typer.Option(
+            "--shortages",
+            help="Skills by the team's total weighted gap, and the steps that help most people.",
+        ),
+    ] = False,
+    anonymous: Annotated[
+        bool,
+        typer.Option(
+            "--anonymous",
+            help="Name nobody: people become #1, #2, ...; lists of people become counts.",
+        ),
+    ] = False,
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group",
+            min=1,
+            metavar="N",
+            help="With --anonymous: refuse a team of fewer people than this.",
+        ),
+    ] = 5,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            show_default=False,
+            help="Processes reading the profiles; default one per core for large teams.",
+        ),
+    ] = None,
+    stale_after: StaleAfter = None,
+    fmt: Annotated[TeamFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """A team at a glance: with --target, a heatmap of everyone's gap per skill of that
     role and how many meet each skill (one or nobody: a single point of failure);
@@ -550,7 +596,8 @@ def team(
     """
     from pmoladder.freshness import today
     from pmoladder.roster import Ticker, profile_files, read_profiles
-    from pmoladder.team import Skipped
+    from pmoladder.subject import stale_after_months
+    from pmoladder.team import Member, Skipped
 
     kind = fmt
     if kind == "jsonl" and (bench or shortages or anonymous):
@@ -562,16 +609,17 @@ def team(
         _usage(f"--bench and --shortages are shown in table, markdown, html and json, not {kind}")
     if kind == "svg" and target is None:
         _usage("--format svg draws the heatmap for one role: pass --target ROLE")
-    kb = _ladder(ladder)
-    role = kb.role(target) if target else None
+    ladder = _ladder(ladder_file)
+    role = ladder.role(target) if target else None
     files = list(profile_files(paths))
-    skipped = []
+    skipped: list[Skipped] = []
 
-    def reads() -> Any:
+    def reads() -> Iterator[Member | Skipped]:
         """Each file as it is read, its problems reported on stderr on the way."""
         ticker = Ticker(len(files))
         try:
-            for item, warnings in read_profiles(kb, files, today(), _months(stale_after), jobs):
+            months = stale_after_months(stale_after)
+            for item, warnings in read_profiles(ladder, files, today(), months, jobs):
                 ticker.advance()
                 if isinstance(item, Skipped):
                     sys.stderr.write(item.error + "\n")
@@ -582,14 +630,16 @@ def team(
             ticker.close()
 
     if kind == "jsonl":
-        write = _team_stream(kb, role)
+        from pmoladder.render.json import team_stream
+
+        line = team_stream(ladder, role)
         for item in reads():
-            write(item)
+            sys.stdout.write(line(item) + "\n")
     else:
         from pmoladder.team import team_view
 
         result = team_view(
-            kb,
+            ladder,
             reads(),
             role,
             bench=bench,
@@ -605,42 +655,28 @@ def team(
             )
         if not read and not skipped:
             _usage("no profiles found: give profile files, or folders holding *.yaml files")
-        _emit("team", fmt, kb, result, no_color=no_color)
+        _emit("team", fmt, ladder, result)
     if skipped:
         raise typer.Exit(2)
 
 
-def _team_stream(kb: Any, role: Any) -> Any:
-    """`--format jsonl`: write each person (or skipped file) as soon as it is read."""
-    from pmoladder.render.json import person_model, skipped_model, team_line
-    from pmoladder.team import Skipped, place
-
-    def write(item: Any) -> None:
-        if isinstance(item, Skipped):
-            data = skipped_model(item)
-        else:
-            own = role or (kb.roles[item.target_role] if item.target_role else None)
-            data = person_model(kb, item, place(kb, item, own).gap if own else None)
-        sys.stdout.write(team_line(data) + "\n")
-
-    return write
-
-
 @app.command()
 def site(
-    outdir: str = typer.Argument(..., metavar="OUTDIR", help="Folder for the site."),
-    profiles: Optional[list[str]] = typer.Option(
-        None,
-        "--profile",
-        "-p",
-        metavar="PATH",
-        show_default=False,
-        help="Add a page with this person's gap and plan; a folder adds everyone in it. "
-        "Repeatable. Without it the site holds nothing personal.",
-    ),
-    stale_after: Optional[int] = StaleOpt,
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    outdir: Annotated[str, typer.Argument(metavar="OUTDIR", help="Folder for the site.")],
+    profiles: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--profile",
+            "-p",
+            metavar="PATH",
+            show_default=False,
+            help="Add a page with this person's gap and plan; a folder adds everyone in it. "
+            "Repeatable. Without it the site holds nothing personal.",
+        ),
+    ] = None,
+    stale_after: StaleAfter = None,
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Build the ladder as a static website: the ladder drawn, the skills matrix, a page
     per role and per skill, and the steps, challenges, KPIs and feedback.
@@ -658,35 +694,39 @@ def site(
     from pmoladder.freshness import freshness, today
     from pmoladder.profile import load_profile
     from pmoladder.roster import profile_files
+    from pmoladder.subject import stale_after_months
     from pmoladder.team import Skipped
-    from pmoladder.web.site import build, person_page
+    from pmoladder.web.site import Page, build, person_page
 
-    kb = _ladder(ladder)
-    pages, taken = [], set()
+    ladder = _ladder(ladder_file)
+    pages: list[Page] = []
+    taken: set[str] = set()
     for path in profile_files(profiles or []):
         if isinstance(path, Skipped):
             raise PmoError(path.error.removeprefix("pmoladder: error: "))
-        person = load_profile(path, kb)
+        person = load_profile(path, ladder)
         _warn(person.warnings)
-        fresh = freshness(kb, person, today(), _months(stale_after))
-        pages.append(person_page(kb, path, person, fresh, taken))
-    count = build(kb, outdir, pages)
+        fresh = freshness(ladder, person, today(), stale_after_months(stale_after))
+        pages.append(person_page(ladder, path, person, fresh, taken))
+    count = build(ladder, outdir, pages)
     sys.stderr.write(f"wrote {count} pages to {outdir}; open {outdir}/index.html\n")
 
 
 @app.command()
 def init(
-    path: str = typer.Argument("profile.yaml", help="Where to write the profile."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    schema_ref: str = typer.Option(
-        "profile.schema.json",
-        "--schema",
-        metavar="REF",
-        help="Schema path or URL for the editor modeline; a relative path that does not "
-        "exist yet is written too.",
-    ),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    path: Annotated[str, typer.Argument(help="Where to write the profile.")] = "profile.yaml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    schema_ref: Annotated[
+        str,
+        typer.Option(
+            "--schema",
+            metavar="REF",
+            help="Schema path or URL for the editor modeline; a relative path that does not "
+            "exist yet is written too.",
+        ),
+    ] = "profile.schema.json",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Write a starter profile listing every skill of the ladder, with comments on each
     field and a schema modeline so that editors complete and check it.
@@ -696,38 +736,31 @@ def init(
     pmoladder init people/alex.yaml --schema ../profile.schema.json
     ```
     """
-    from pathlib import Path
-
-    from pmoladder.files import write_atomic
-    from pmoladder.schema import schema_text
-    from pmoladder.starter import starter_profile
+    from pmoladder.starter import write_starter
 
     if path == "-":
         _usage("init writes a new profile file: give its path (default profile.yaml), not '-'")
-    text = starter_profile(_ladder(ladder), schema_ref)
-    write_atomic(path, text, force=force)
-    written = [path]
-    schema_path = Path(path).parent / schema_ref
-    if "://" not in schema_ref and not os.path.lexists(schema_path):
-        write_atomic(schema_path, schema_text("profile"))
-        written.append(str(schema_path))
+    written = write_starter(_ladder(ladder_file), path, schema_ref, force)
     sys.stderr.write(f"wrote {' and '.join(written)}; next: edit it, then 'pmoladder gap'\n")
 
 
 @app.command()
 def progress(
-    profile: Optional[str] = ProfileOpt,
-    target: Optional[str] = TargetOpt,
-    since_rev: Optional[str] = typer.Option(
-        None,
-        "--since",
-        metavar="REV",
-        show_default=False,
-        help="Start at this revision (or date, such as 2026-07-01) instead of the first commit.",
-    ),
-    fmt: Fmt["progress"] = _format_opt("progress"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    profile: ProfilePath = None,
+    target: TargetRole = None,
+    since_rev: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="REV",
+            show_default=False,
+            help="Start at this revision (or date, such as 2026-07-01) instead of the "
+            "first commit.",
+        ),
+    ] = None,
+    fmt: Annotated[ProgressFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Your readiness over time, from the git history of your profile: each commit's date,
     readiness and what changed, ending with a sparkline.
@@ -743,31 +776,29 @@ def progress(
     from pmoladder.profile import profile_path
     from pmoladder.progress import track
 
-    kb = _ladder(ladder)
-    result = track(kb, profile_path(profile), target, since_rev)
+    ladder = _ladder(ladder_file)
+    result = track(ladder, profile_path(profile), target, since_rev)
     for version, problem in result.skipped:
         sys.stderr.write(
             f"pmoladder: warning: skipped commit {version.commit[:7]} "
             f"({version.date[:10]}): {problem}\n"
         )
-    _emit("progress", fmt, kb, result, no_color=no_color)
+    _emit("progress", fmt, ladder, result)
 
 
 @app.command()
 def diff(
-    old: str = typer.Argument(..., help="A profile file, '-', or REV:PATH as git show takes it."),
-    new: str = typer.Argument(..., help="Likewise."),
-    target: Optional[str] = typer.Option(
-        None,
-        "--target",
-        "-t",
-        metavar="ROLE",
-        show_default=False,
-        help="Also show the readiness change for this role.",
-    ),
-    fmt: Fmt["diff"] = _format_opt("diff"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    old: Annotated[
+        str, typer.Argument(help="A profile file, '-', or REV:PATH as git show takes it.")
+    ],
+    new: Annotated[str, typer.Argument(help="Likewise.")],
+    target: Annotated[
+        Optional[str],
+        _role_option("--target", "-t", help="Also show the readiness change for this role."),
+    ] = None,
+    fmt: Annotated[DiffFormat, FORMAT] = "table",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Compare two versions of a profile: skill levels, certifications, years, and the
     readiness change for a target.
@@ -777,46 +808,51 @@ def diff(
     pmoladder diff alex-2025.yaml alex-2026.yaml --target director
     ```
     """
-    from pmoladder.compare import Diff, compare
-    from pmoladder.gap import compute_gap
+    from pmoladder.compare import profile_diff
     from pmoladder.history import read_spec
     from pmoladder.profile import person_from
     from pmoladder.yamlfile import parse
 
-    kb = _ladder(ladder)
+    ladder = _ladder(ladder_file)
     people = []
     for spec in (old, new):
-        person = person_from(parse(*read_spec(spec)), kb)
+        person = person_from(parse(*read_spec(spec)), ladder)
         _warn(person.warnings)
         people.append(person)
-    role = kb.role(target) if target else None
-    gaps = [None, None] if role is None else [compute_gap(kb, p.standing(), role) for p in people]
-    result = Diff(people[0].source, people[1].source, compare(kb, *people), *gaps)
-    _emit("diff", fmt, kb, result, no_color=no_color)
+    role = ladder.role(target) if target else None
+    _emit("diff", fmt, ladder, profile_diff(ladder, people[0], people[1], role))
 
 
 @app.command()
 def assess(
-    profile: Optional[str] = ProfileOpt,
-    target: Optional[str] = TargetOpt,
-    every: bool = typer.Option(False, "--all", help="Ask about every skill of the ladder."),
-    only: Optional[list[str]] = typer.Option(
-        None,
-        "--skill",
-        "-s",
-        metavar="SKILL",
-        show_default=False,
-        help="Ask about this skill only (id or name); repeat for more.",
-    ),
-    evidence: bool = typer.Option(
-        True, "--evidence/--no-evidence", help="Also ask for evidence after each level."
-    ),
-    blind: bool = typer.Option(
-        False, "--blind", help="Hide the level the target needs, so it cannot anchor you."
-    ),
-    force: bool = typer.Option(False, "--force", help="Rewrite the profile even if read-only."),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    profile: ProfilePath = None,
+    target: TargetRole = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Ask about every skill of the ladder.")
+    ] = False,
+    only: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--skill",
+            "-s",
+            metavar="SKILL",
+            show_default=False,
+            help="Ask about this skill only (id or name); repeat for more.",
+        ),
+    ] = None,
+    evidence: Annotated[
+        bool,
+        typer.Option("--evidence/--no-evidence", help="Also ask for evidence after each level."),
+    ] = True,
+    blind: Annotated[
+        bool,
+        typer.Option("--blind", help="Hide the level the target needs, so it cannot anchor you."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rewrite the profile even if read-only.")
+    ] = False,
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Rate yourself skill by skill, seeing what each level looks like, and update the
     profile in place: comments, key order and anchors are kept, and each answer is dated.
@@ -838,32 +874,34 @@ def assess(
     from pmoladder.freshness import today
     from pmoladder.profile import profile_path
 
-    kb = _ladder(ladder)
+    ladder = _ladder(ladder_file)
     path = profile_path(profile)
     if path == "-":
         _usage("assess updates the profile in place: give it a file, not '-'")
     text = ProfileText.open(path, force)
-    person = text.person(kb)
+    person = text.person(ladder)
     _warn(person.warnings)
-    role = None if every else (kb.role(target) if target else person.target_role)
-    skills = skills_to_assess(kb, role, only or [])
+    role = None if every else (ladder.role(target) if target else person.target_role)
+    skills = skills_to_assess(ladder, role, only or [])
     interview = Interview(len(skills))
-    ask = partial(interview.ask, kb, skills, person, None if blind else role, Asker(), evidence)
+    shown = None if blind else role
+    ask = partial(interview.ask, ladder, skills, person, shown, Asker(), evidence)
     done = run(text, interview, today(), force, ask)
     sys.stderr.write(f"{done}; next: 'pmoladder gap'\n")
 
 
 @app.command()
 def validate(
-    files: list[str] = typer.Argument(..., metavar="FILE", help="Profiles or ladders."),
-    kind: Literal[("auto", *FILE_KINDS)] = typer.Option(
-        "auto",
-        "--kind",
-        help="What the files are; auto tells a ladder from a profile by its content.",
-    ),
-    fmt: Fmt["validate"] = _format_opt("validate"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Profiles or ladders.")],
+    kind: Annotated[
+        Literal["auto", FileKind],
+        typer.Option(
+            "--kind", help="What the files are; auto tells a ladder from a profile by its content."
+        ),
+    ] = "auto",
+    fmt: Annotated[ValidateFormat, FORMAT] = "text",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Check profiles and ladders and report every problem in every file, as
     PATH:LINE:COL: key.path: message. Exits 1 when any file is invalid.
@@ -879,8 +917,8 @@ def validate(
     """
     from pmoladder.validation import check
 
-    kb = _ladder(ladder)
-    reports = [check(path, kb, None if kind == "auto" else kind) for path in files]
+    ladder = _ladder(ladder_file)
+    reports = [check(path, ladder, None if kind == "auto" else kind) for path in files]
     if fmt == "json":
         _emit("validate", fmt, reports)
     else:
@@ -897,8 +935,8 @@ def validate(
 
 @app.command()
 def schema(
-    kind: Literal[SCHEMA_KINDS] = typer.Argument(..., help="A file kind or a result kind."),
-    no_color: bool = NoColorOpt,
+    kind: Annotated[SchemaKind, typer.Argument(help="A file kind or a result kind.")],
+    no_color: NoColor = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a file kind, for editors and CI, or of a
     command's --format json output, for scripts.
@@ -914,72 +952,6 @@ def schema(
     from pmoladder.schema import schema_text
 
     sys.stdout.write(schema_text(kind))
-
-
-def _standing(profile: Optional[str], from_role: Optional[str], ladder: Optional[str]) -> Any:
-    """The ladder, where the person stands (`--from ROLE` or the profile), and the person."""
-    from pmoladder.gap import standing_of_role
-
-    kb = _ladder(ladder)
-    if from_role is not None:
-        if profile is not None:
-            _usage("give --profile or --from, not both")
-        return kb, standing_of_role(kb, kb.role(from_role)), None
-    person = _person(profile, kb)
-    return kb, person.standing(), person
-
-
-def _fresh(kb: Any, person: Any, result: Any, months: Optional[int]) -> Any:
-    """The gap with the person's stale ratings and lapsed certifications, as of today."""
-    if person is None:
-        return result
-    from dataclasses import replace
-
-    from pmoladder.freshness import freshness, today
-
-    return replace(result, freshness=freshness(kb, person, today(), _months(months)))
-
-
-def _months(flag: Optional[int]) -> int:
-    """How old a rating may be before it is stale: the flag, else the settings."""
-    from pmoladder.settings import value
-
-    return value("stale_after_months", flag)
-
-
-def _current(person: Any) -> Any:
-    if person.current_role is None:
-        _usage("no starting role: pass --from ROLE or set current_role in the profile")
-    return person.current_role
-
-
-def _person(profile: Optional[str], kb: Any, required: bool = True) -> Any:
-    """The person's resolved profile; None when it is optional and there is none."""
-    from pmoladder.profile import find_profile, load_profile, profile_path
-
-    path = profile_path(profile) if required else find_profile(profile)
-    if path is None:
-        return None
-    with _path_from_settings("profile", profile):
-        person = load_profile(path, kb)
-    _warn(person.warnings)
-    return person
-
-
-def _target(kb: Any, target: Optional[str], person: Any) -> Any:
-    if target is not None:
-        return kb.role(target)
-    if person is None:
-        _usage("--from needs --target")
-    if person.target_role is None:
-        _usage("no target: pass --target ROLE or set target_role in the profile")
-    return person.target_role
-
-
-def _usage(message: str) -> NoReturn:
-    from pmoladder.errors import PmoError
-
-    raise PmoError(message)
 
 
 # The commands about the ladder itself and the settings register themselves on `app`.

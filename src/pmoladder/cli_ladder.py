@@ -4,24 +4,23 @@ Kept apart from cli.py, which holds the commands about people; registered at its
 """
 
 import sys
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
 from pmoladder.cli import (
-    Fmt,
-    LadderOpt,
-    NoColorOpt,
-    ProfileOpt,
-    StaleOpt,
+    FORMAT,
+    LadderPath,
+    NoColor,
+    ProfilePath,
+    StaleAfter,
     _emit,
-    _format_opt,
     _Group,
+    _ladder,
     app,
     validate,
 )
-
-ShowFormat = Fmt["ladder show"]  # a name: a string with a space cannot stand in an annotation
+from pmoladder.formats import ConfigFormat, LadderDiffFormat, LadderShowFormat, ValidateFormat
 
 ladder_app = typer.Typer(
     name="ladder",
@@ -31,26 +30,29 @@ ladder_app = typer.Typer(
 )
 app.add_typer(ladder_app)
 
-LadderArg = typer.Argument(
-    None,
-    metavar="[LADDER]",
-    show_default=False,
-    help="A ladder file; default the one in use (--ladder, $PMOLADDER_LADDER, .pmoladder.yaml).",
-)
+LadderArg = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="[LADDER]",
+        show_default=False,
+        help="A ladder file; default the one in use (--ladder, $PMOLADDER_LADDER, "
+        ".pmoladder.yaml).",
+    ),
+]
 
 
-def _ladder_file(path: Optional[str], ladder: Optional[str]) -> str:
+def _ladder_file(path: Optional[str], flag: Optional[str]) -> str:
     from pmoladder.ladder import ladder_path
 
-    return path or ladder_path(ladder)
+    return path or ladder_path(flag)
 
 
 @ladder_app.command()
 def show(
-    path: Optional[str] = LadderArg,
-    fmt: ShowFormat = _format_opt("ladder show"),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    path: LadderArg = None,
+    fmt: Annotated[LadderShowFormat, FORMAT] = "yaml",
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Print the ladder resolved: its bases merged in, as one standalone ladder file.
 
@@ -63,18 +65,19 @@ def show(
     from pmoladder.ladder import checked
     from pmoladder.yamlfile import load
 
-    model, _ = checked(load(_ladder_file(path, ladder)))
+    model, _ = checked(load(_ladder_file(path, ladder_file)))
     sys.stdout.write(as_json(model) if fmt == "json" else as_yaml(model))
 
 
 @ladder_app.command()
 def lint(
-    path: Optional[str] = LadderArg,
-    ignore: list[str] = typer.Option(
-        [], "--ignore", metavar="RULE", help="Skip this rule (repeatable)."
-    ),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    path: LadderArg = None,
+    ignore: Annotated[
+        Optional[list[str]],
+        typer.Option("--ignore", metavar="RULE", help="Skip this rule (repeatable)."),
+    ] = None,
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Check a valid ladder for what is probably a mistake, one finding per line as
     PATH:LINE:COL: RULE: message. Exits 1 when there is any finding.
@@ -94,11 +97,12 @@ def lint(
     from pmoladder.lint import lint as find
     from pmoladder.yamlfile import load
 
+    ignore = ignore or []
     for rule in ignore:
         if rule not in RULES:
             hint = did_you_mean(rule, list(RULES)) or f" (rules: {', '.join(RULES)})"
             raise PmoError(f"--ignore: unknown rule '{rule}'{hint}")
-    model, doc = checked(load(_ladder_file(path, ladder)))
+    model, doc = checked(load(_ladder_file(path, ladder_file)))
     findings = find(model, doc, frozenset(ignore))
     for finding in findings:
         sys.stdout.write(f"{finding}\n")
@@ -108,9 +112,9 @@ def lint(
 
 @ladder_app.command(name="validate")
 def validate_ladder(
-    files: list[str] = typer.Argument(..., metavar="LADDER", help="Ladder files."),
-    fmt: Fmt["validate"] = _format_opt("validate"),
-    no_color: bool = NoColorOpt,
+    files: Annotated[list[str], typer.Argument(metavar="LADDER", help="Ladder files.")],
+    fmt: Annotated[ValidateFormat, FORMAT] = "text",
+    no_color: NoColor = False,
 ) -> None:
     """Check ladder files, bases included, and report every problem. Exits 1 when any
     is invalid; the same as `pmoladder validate --kind ladder`.
@@ -119,18 +123,15 @@ def validate_ladder(
     pmoladder ladder validate ladders/acme.yaml
     ```
     """
-    validate(files, "ladder", fmt, "builtin", no_color)
-
-
-DiffFormat = Fmt["ladder diff"]
+    validate(files, "ladder", fmt, "builtin")
 
 
 @ladder_app.command(name="diff")
 def diff_ladders(
-    old: str = typer.Argument(..., help="The ladder before: a file, or REV:PATH."),
-    new: str = typer.Argument(..., help="The ladder after: a file, or REV:PATH."),
-    fmt: DiffFormat = _format_opt("ladder diff"),
-    no_color: bool = NoColorOpt,
+    old: Annotated[str, typer.Argument(help="The ladder before: a file, or REV:PATH.")],
+    new: Annotated[str, typer.Argument(help="The ladder after: a file, or REV:PATH.")],
+    fmt: Annotated[LadderDiffFormat, FORMAT] = "table",
+    no_color: NoColor = False,
 ) -> None:
     """What changed between two versions of a ladder: roles, skills and certifications
     added, removed or renamed (through `replaces`), and for each role in both, every
@@ -150,12 +151,12 @@ def diff_ladders(
 
 @app.command()
 def migrate(
-    profiles: list[str] = typer.Argument(..., metavar="PROFILE", help="Profiles to update."),
-    check: bool = typer.Option(
-        False, "--check", help="Change nothing; exit 1 if any file would change."
-    ),
-    ladder: Optional[str] = LadderOpt,
-    no_color: bool = NoColorOpt,
+    profiles: Annotated[list[str], typer.Argument(metavar="PROFILE", help="Profiles to update.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if any file would change.")
+    ] = False,
+    ladder_file: LadderPath = None,
+    no_color: NoColor = False,
 ) -> None:
     """Rewrite the old skill and role ids in profiles as the ladder's current ones (from
     its `replaces`), keeping comments and key order; where an old and a new id rate one
@@ -166,37 +167,30 @@ def migrate(
     pmoladder migrate --check people/*.yaml    # in CI: exit 1 when a profile is behind
     ```
     """
-    from pmoladder.cli import _ladder
     from pmoladder.files import write_atomic
-    from pmoladder.migrate import migrate_text
-    from pmoladder.profile import person_from
-    from pmoladder.yamlfile import parse, read_text
+    from pmoladder.migrate import migrations
 
-    kb = _ladder(ladder)
     pending = []
-    for path in profiles:
-        name, text = read_text(path)
-        updated, changes = migrate_text(name, text, kb)
-        if changes:
-            person_from(parse(name, updated), kb)  # never write what would not load back
-            pending.append((path, updated))
-        for change in changes:
-            sys.stdout.write(f"{name}: {change}\n")
+    for found in migrations(_ladder(ladder_file), profiles):
+        for change in found.changes:
+            sys.stdout.write(f"{found.name}: {change}\n")
+        if found.changes:
+            pending.append(found)
     if check:
         if pending:
             raise typer.Exit(1)
         return
-    for path, updated in pending:
-        write_atomic(path, updated, force=True)
+    for found in pending:
+        write_atomic(found.path, found.text, force=True)
 
 
 @app.command()
 def config(
-    ladder: Optional[str] = LadderOpt,
-    profile: Optional[str] = ProfileOpt,
-    stale_after: Optional[int] = StaleOpt,
-    fmt: Fmt["config"] = _format_opt("config"),
-    no_color: bool = NoColorOpt,
+    ladder_file: LadderPath = None,
+    profile: ProfilePath = None,
+    stale_after: StaleAfter = None,
+    fmt: Annotated[ConfigFormat, FORMAT] = "table",
+    no_color: NoColor = False,
 ) -> None:
     """Show each setting's effective value and where it comes from: a flag, the
     environment, the project's .pmoladder.yaml, your config file, or the default.
@@ -208,5 +202,5 @@ def config(
     """
     from pmoladder.settings import effective
 
-    found = effective({"ladder": ladder, "profile": profile, "stale_after_months": stale_after})
-    _emit("config", fmt, found, no_color=no_color)
+    flags = {"ladder": ladder_file, "profile": profile, "stale_after_months": stale_after}
+    _emit("config", fmt, effective(flags))

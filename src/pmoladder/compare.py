@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from pmoladder.gap import Gap
+from pmoladder.gap import Gap, compute_gap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role
 from pmoladder.profile import Person
@@ -101,3 +101,11 @@ class Diff:
     changes: ProfileChanges
     old_gap: Gap | None
     new_gap: Gap | None
+
+
+def profile_diff(ladder: Ladder, old: Person, new: Person, target: Role | None) -> Diff:
+    """The changes between two versions of a profile, and with a target the gap of each."""
+    if target is None:
+        return Diff(old.source, new.source, compare(ladder, old, new), None, None)
+    old_gap, new_gap = (compute_gap(ladder, p.standing(), target) for p in (old, new))
+    return Diff(old.source, new.source, compare(ladder, old, new), old_gap, new_gap)

@@ -8,26 +8,48 @@ table at start-up.
 
 from __future__ import annotations
 
-# Result kind: its formats, the default first. Every format but those in `BY_COMMAND` is
-# a module of `pmoladder.render` holding one function per kind, named after the kind
-# unless `FUNCTIONS` says otherwise.
+from typing import Literal, get_args
+
+# Each result kind's formats, the default first. They are types because the CLI's
+# `--format` takes them as its choices, and a type checker then checks every format
+# a command passes on.
+RolesFormat = Literal["table", "json", "csv"]
+RoleFormat = Literal["table", "json", "markdown"]
+SkillsFormat = Literal["table", "json", "csv"]
+SkillFormat = Literal["table", "json"]
+GapFormat = Literal["table", "json", "markdown", "csv", "svg", "html"]
+PlanFormat = Literal["table", "json", "markdown", "html"]
+PathFormat = Literal["table", "json"]
+NextFormat = Literal["table", "json"]
+MatchFormat = Literal["table", "json"]
+ProgressFormat = Literal["table", "json"]
+DiffFormat = Literal["table", "json"]
+TeamFormat = Literal["table", "json", "markdown", "csv", "svg", "html", "jsonl"]
+ValidateFormat = Literal["text", "json"]
+ConfigFormat = Literal["table", "json"]
+LadderShowFormat = Literal["yaml", "json"]
+LadderDiffFormat = Literal["table", "json", "markdown", "csv"]
+
+# Result kind: its formats. Every format but those in `BY_COMMAND` is a module of
+# `pmoladder.render` holding one function per kind, named after the kind unless
+# `FUNCTIONS` says otherwise.
 RESULTS: dict[str, tuple[str, ...]] = {
-    "roles": ("table", "json", "csv"),
-    "role": ("table", "json", "markdown"),
-    "skills": ("table", "json", "csv"),
-    "skill": ("table", "json"),
-    "gap": ("table", "json", "markdown", "csv", "svg", "html"),
-    "plan": ("table", "json", "markdown", "html"),
-    "path": ("table", "json"),
-    "next": ("table", "json"),
-    "match": ("table", "json"),
-    "progress": ("table", "json"),
-    "diff": ("table", "json"),
-    "team": ("table", "json", "markdown", "csv", "svg", "html", "jsonl"),
-    "validate": ("text", "json"),
-    "config": ("table", "json"),
-    "ladder show": ("yaml", "json"),
-    "ladder diff": ("table", "json", "markdown", "csv"),
+    "roles": get_args(RolesFormat),
+    "role": get_args(RoleFormat),
+    "skills": get_args(SkillsFormat),
+    "skill": get_args(SkillFormat),
+    "gap": get_args(GapFormat),
+    "plan": get_args(PlanFormat),
+    "path": get_args(PathFormat),
+    "next": get_args(NextFormat),
+    "match": get_args(MatchFormat),
+    "progress": get_args(ProgressFormat),
+    "diff": get_args(DiffFormat),
+    "team": get_args(TeamFormat),
+    "validate": get_args(ValidateFormat),
+    "config": get_args(ConfigFormat),
+    "ladder show": get_args(LadderShowFormat),
+    "ladder diff": get_args(LadderDiffFormat),
 }
 
 FUNCTIONS = {"next": "next_rungs"}  # no renderer shadows a builtin
@@ -47,13 +69,28 @@ BY_COMMAND = {
 }
 
 # The two kinds of file pmoladder reads; `pmoladder schema` describes these and every
-# result kind that has JSON.
-FILE_KINDS = ("ladder", "profile")
-SCHEMA_KINDS = FILE_KINDS + tuple(
-    kind
-    for kind, formats in RESULTS.items()
-    if "json" in formats and (kind, "json") not in BY_COMMAND
-)
+# result kind whose JSON is a typed output (tests hold `SchemaKind` to that rule).
+FileKind = Literal["ladder", "profile"]
+FILE_KINDS: tuple[str, ...] = get_args(FileKind)
+SchemaKind = Literal[
+    "ladder",
+    "profile",
+    "roles",
+    "role",
+    "skills",
+    "skill",
+    "gap",
+    "plan",
+    "path",
+    "next",
+    "match",
+    "progress",
+    "diff",
+    "team",
+    "validate",
+    "config",
+]
+SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 
 
 def renderer(kind: str, fmt: str) -> tuple[str, str]:

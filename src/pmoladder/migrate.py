@@ -4,10 +4,34 @@ its comments, key order and quoting kept."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pmoladder.errors import FileError
 from pmoladder.ladder import Ladder
+
+
+@dataclass(frozen=True)
+class Migration:
+    path: str  # as given
+    name: str  # as shown in messages
+    text: str  # the new text; the old one when nothing changes
+    changes: list[str]
+
+
+def migrations(ladder: Ladder, paths: Iterable[str]) -> Iterator[Migration]:
+    """Each profile with its old ids replaced, checked to load back before it is offered:
+    what could not be read again is never written."""
+    from pmoladder.profile import person_from
+    from pmoladder.yamlfile import parse, read_text
+
+    for path in paths:
+        name, text = read_text(path)
+        updated, changes = migrate_text(name, text, ladder)
+        if changes:
+            person_from(parse(name, updated), ladder)
+        yield Migration(path, name, updated, changes)
 
 
 def migrate_text(name: str, text: str, ladder: Ladder) -> tuple[str, list[str]]:

@@ -69,3 +69,21 @@ def starter_profile(ladder: Ladder, schema_ref: str = SCHEMA_FILE) -> str:
         "tools: []",
     ]
     return "\n".join(lines) + "\n"
+
+
+def write_starter(ladder: Ladder, path: str, schema_ref: str, force: bool) -> list[str]:
+    """Write the starter profile, and its schema where the modeline names a local file
+    that does not exist yet; the paths written."""
+    import os
+    from pathlib import Path
+
+    from pmoladder.files import write_atomic
+    from pmoladder.schema import schema_text
+
+    write_atomic(path, starter_profile(ladder, schema_ref), force=force)
+    written = [path]
+    schema_path = Path(path).parent / schema_ref
+    if "://" not in schema_ref and not os.path.lexists(schema_path):
+        write_atomic(schema_path, schema_text("profile"))
+        written.append(str(schema_path))
+    return written

@@ -19,19 +19,19 @@ MIN_WIDTH = 40  # below this (COLUMNS=0, a tiny pane) tables could not show an i
 READABLE = 10  # the narrowest a column of running text gets before a table gives up
 
 
-def emit(kind: str, fmt: str, *args: Any, no_color: bool = False) -> None:
+def emit(kind: str, fmt: str, *args: Any) -> None:
     module, function = renderer(kind, fmt)
     out = getattr(importlib.import_module(module), function)(*args)
     if isinstance(out, str):
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     else:
-        show(out, no_color)
+        show(out)
 
 
-def show(renderable: Any, no_color: bool = False) -> None:
+def show(renderable: Any) -> None:
     """Print a Rich renderable fitted to the terminal; piped, without the padding that
     fills each line."""
-    terminal = console(no_color)
+    terminal = console()
     out = fit(renderable, terminal)
     if sys.stdout.isatty():
         terminal.print(out)
@@ -176,11 +176,12 @@ def _share(ranges: list[tuple[int, int]], room: int) -> list[int]:
     return widths
 
 
-def console(no_color: bool = False) -> Any:
-    """A stdout console: no markup, emoji or highlighting, and no escapes unless wanted."""
+def console() -> Any:
+    """A stdout console: no markup, emoji or highlighting, and no escapes unless wanted
+    (`--no-color` sets NO_COLOR)."""
     from rich.console import Console
 
-    plain = no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     out = Console(
         markup=False,
         emoji=False,

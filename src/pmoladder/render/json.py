@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from pmoladder.errors import json_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic import BaseModel
 
     from pmoladder.compare import Diff, ProfileChanges
@@ -562,3 +564,16 @@ def team_line(model: team_out.Person | team_out.Skipped) -> str:
 
     line = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
     return json_safe(line)
+
+
+def team_stream(ladder: Ladder, role: Role | None) -> Callable[[Member | Skipped], str]:
+    """`team --format jsonl`: each person (or skipped file) as one line, as soon as read."""
+    from pmoladder.team import Skipped, place
+
+    def line(item: Member | Skipped) -> str:
+        if isinstance(item, Skipped):
+            return team_line(skipped_model(item))
+        own = role or (ladder.roles[item.target_role] if item.target_role else None)
+        return team_line(person_model(ladder, item, place(ladder, item, own).gap if own else None))
+
+    return line
