@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -53,7 +53,9 @@ class Interrupted(PmoError):
         return f"pmoladder: interrupted {self}"
 
 
-def skills_to_assess(ladder: Ladder, target: Role | None, chosen: list[str] = ()) -> list[Skill]:
+def skills_to_assess(
+    ladder: Ladder, target: Role | None, chosen: Sequence[str] = ()
+) -> list[Skill]:
     """The skills asked for (by id or name), else the target's required skills in
     ladder order, else every skill."""
     if chosen:
@@ -457,7 +459,8 @@ def _text(value: str) -> Any:
     import yaml
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    resolve: Callable[..., str] = yaml.resolver.Resolver().resolve  # unannotated in the stubs
+    tag = resolve(yaml.ScalarNode, value, (True, False))
     plain = yaml.emitter.Emitter(io.StringIO()).analyze_scalar(value).allow_flow_plain
     if plain and tag == "tag:yaml.org,2002:str":
         return value

@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from pmoladder.errors import FileError
+
 CACHE_ENV = "PMOLADDER_CACHE_DIR"
 MAX_ENTRIES = 16  # a ladder being edited leaves one entry per saved version
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a checked ladder is at most a few times its 2 MiB file
@@ -134,8 +136,8 @@ def get(raw: bytes) -> Any | None:
 class _Unlocated:
     """A stand-in Document for entries: any error only means the entry is not used."""
 
-    def error(self, *args: Any, **kwargs: Any) -> object:
-        return object()
+    def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError:
+        return FileError("", message)
 
 
 def put(raw: bytes, ladder: Any) -> None:

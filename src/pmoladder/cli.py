@@ -8,7 +8,7 @@ on every run, and evaluating them from strings costs about 4% of a run.
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional, get_args, get_origin
 
 import typer
@@ -34,10 +34,15 @@ from pmoladder.formats import (
 
 if TYPE_CHECKING:
     from pmoladder.ladder import Ladder
+    from pmoladder.profile import Person
     from pmoladder.subject import Subject
 
 
-_CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
+if TYPE_CHECKING:
+    from typer._click.exceptions import ClickException, UsageError
+else:  # found through typer's public BadParameter, wherever typer keeps Click
+    _CLICK_ERRORS = {c.__name__: c for c in typer.BadParameter.__mro__}
+    ClickException, UsageError = _CLICK_ERRORS["ClickException"], _CLICK_ERRORS["UsageError"]
 
 
 class _Group(TyperGroup):
@@ -46,7 +51,7 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except _CLICK_ERRORS["UsageError"] as exc:
+        except UsageError as exc:
             # The parser leaves out which command failed when an option lacks its value.
             name = ctx.invoked_subcommand
             command = self.get_command(ctx, name) if name and exc.ctx is None else None
@@ -54,23 +59,32 @@ class _Group(TyperGroup):
                 exc.ctx = command.context_class(command, parent=ctx, info_name=name)
             raise
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         from pmoladder.errors import PmoError, one_line
 
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs) or 0
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            code = code or 0
             if code == 130:  # Typer turns Ctrl-C into a silent exit 130
                 sys.stderr.write("pmoladder: interrupted\n")
         except PmoError as exc:
             sys.stderr.write(exc.report() + "\n")
             code = exc.exit_code
-        except _CLICK_ERRORS["UsageError"] as exc:
+        except UsageError as exc:
             message = one_line(_usage_message(exc.format_message())) + _choices_of(exc)
             if message:  # an empty one follows the help shown for a bare `pmoladder`
                 where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
                 sys.stderr.write(f"pmoladder: error: {message}{where}\n")
             code = 2
-        except _CLICK_ERRORS["ClickException"] as exc:
+        except ClickException as exc:
             sys.stderr.write(f"pmoladder: error: {one_line(exc.format_message())}\n")
             code = exc.exit_code
         except KeyboardInterrupt:
@@ -420,6 +434,7 @@ def path(
     from pmoladder.progression import routes
 
     ladder = _ladder(ladder_file)
+    person: Person | None
     if from_role is None or to is None:
         person = subject.person(ladder, profile)
     else:

@@ -11,7 +11,7 @@ HEADER = "# Resolved by pmoladder ladder show: a standalone ladder, valid on its
 def standalone(model: Any) -> dict[str, Any]:
     """The ladder's data with defaults left out and single-level requirements kept short,
     so the file reads like one written by hand."""
-    data = model.model_dump(mode="python", exclude_defaults=True)
+    data: dict[str, Any] = model.model_dump(mode="python", exclude_defaults=True)
     for role in data.get("roles", []):
         for skill_id, req in role.get("skills", {}).items():
             if set(req) == {"level"}:

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 from pmoladder.errors import PmoError
 
@@ -83,10 +84,11 @@ def _locked(name: Path, target: Path) -> Iterator[tuple[bytes, os.stat_result]]:
     A run that waited for the lock may hold it on a file that has since been replaced;
     it then locks the file now at the path instead.
     """
+    locks: ModuleType | None
     try:
-        import fcntl
+        import fcntl as locks
     except ImportError:  # no advisory locks here: the content check still applies
-        fcntl = None  # type: ignore[assignment]
+        locks = None
     while True:
         try:
             fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe: no wait
@@ -94,9 +96,9 @@ def _locked(name: Path, target: Path) -> Iterator[tuple[bytes, os.stat_result]]:
             raise PmoError(f"{name} was removed since it was read; nothing was written") from None
         try:
             info = os.fstat(fd)
-            if fcntl is not None and stat.S_ISREG(info.st_mode):
+            if locks is not None and stat.S_ISREG(info.st_mode):
                 try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
+                    locks.flock(fd, locks.LOCK_EX)
                 except OSError:  # a file system without locks: the content check remains
                     pass
             now = _stat(target)

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role
+from pmoladder.numbers import Number
 
 if TYPE_CHECKING:
     from pmoladder.freshness import Freshness
-
-Number = int | float
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
 from pmoladder.models import LadderFile, Role, Skill, validate_document
-from pmoladder.yamlfile import Document, decode, parse, read_bytes
+from pmoladder.yamlfile import decode, parse, read_bytes
 
 # The sections of a ladder that list entries with ids.
 SECTIONS = (
@@ -177,7 +177,9 @@ def _new_places(errors: list[FileError], known: list[FileError]) -> list[FileErr
     return [e for e in errors if (e.path, e.line, e.column) not in taken]
 
 
-def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None, set[str], dict]:
+def _sound_part(
+    data: dict[str, Any], errors: list[FileError]
+) -> tuple[LadderFile | None, set[str], dict[str, list[int]]]:
     """The ladder with unknown keys dropped and broken entries set aside, so its references
     can still be checked in the same run; the ids set aside, whose absence is no news; and
     where each kept entry stands in the file. None when a required section is broken."""
@@ -187,7 +189,9 @@ def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None,
 
     data, set_aside = copy.deepcopy(data), set()
     positions = {k: list(range(len(v))) for k, v in data.items() if isinstance(v, list)}
-    problems = [(getattr(e, "loc", ()), "unknown key" in e.message) for e in errors]
+    problems: list[tuple[Loc, bool]] = [
+        (getattr(e, "loc", ()), "unknown key" in e.message) for e in errors
+    ]
     for _ in range(3):  # setting a key aside can show that the entry lacks a required one
         entries: dict[str, set[int]] = {}
         for loc, unknown_key in problems:
@@ -220,14 +224,23 @@ def _sound_part(data: dict, errors: list[FileError]) -> tuple[LadderFile | None,
 _OPTIONAL_SECTIONS = {n for n, f in LadderFile.model_fields.items() if not f.is_required()}
 
 
+Loc = tuple[Any, ...]  # a key path into a file: section, index, key, ...
+
+
+class Locator(Protocol):
+    """What turns a key path into a located error: a Document, or a stand-in."""
+
+    def error(self, loc: Loc, message: str, at_key: bool = False) -> FileError: ...
+
+
 def check_references(
-    model: LadderFile, doc: Document, positions: dict[str, list[int]] | None = None
+    model: LadderFile, doc: Locator, positions: dict[str, list[int]] | None = None
 ) -> list[FileError]:
     """Everything the schema alone cannot see: order of the scale, unique ids, references.
     `positions` maps an entry of `model` to its place in the file when some were set aside."""
     errors: list[FileError] = []
 
-    def err(loc: tuple, message: str, at_key: bool = False) -> None:
+    def err(loc: Loc, message: str, at_key: bool = False) -> None:
         if positions and len(loc) >= 2 and loc[0] in positions:
             loc = (loc[0], positions[loc[0]][loc[1]], *loc[2:])
         errors.append(doc.error(loc, message, at_key))
@@ -255,7 +268,7 @@ def check_references(
                 err((section, i, "id"), f"id '{entry.id}' is used twice in {section}")
             seen.add(entry.id)
 
-    def refs(loc: tuple, ids: list[str], known: set[str] | dict, what: str) -> None:
+    def refs(loc: Loc, ids: list[str], known: set[str] | dict[str, str], what: str) -> None:
         for j, ref in enumerate(ids):
             if ref not in known:
                 hint = did_you_mean(ref, known, len(errors))
@@ -271,11 +284,11 @@ def check_references(
                 f"unknown category '{skill.category}'"
                 f"{did_you_mean(skill.category, categories, len(errors))}",
             )
-        for level in skill.levels:
-            if not 0 < level <= max_level:
+        for described in skill.levels:
+            if not 0 < described <= max_level:
                 err(
-                    ("skills", i, "levels", level),
-                    f"descriptor for level {level}, outside the scale's 1..{max_level}",
+                    ("skills", i, "levels", described),
+                    f"descriptor for level {described}, outside the scale's 1..{max_level}",
                     True,
                 )
 

@@ -118,18 +118,17 @@ def _sideways(doc: Any, i: int) -> bool:
 
 
 def _extension(node: Node, loc: tuple[Any, ...], key: str) -> str | None:
+    at: Node | None = node
     for part in loc:
-        if isinstance(node, MappingNode):
-            node = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
+        if isinstance(at, MappingNode):
+            at = next((v for k, v in at.value if getattr(k, "value", None) == str(part)), None)
+        elif isinstance(at, SequenceNode) and isinstance(part, int) and part < len(at.value):
+            at = at.value[part]
         else:
             return None
-        if node is None:
-            return None
-    if not isinstance(node, MappingNode):
+    if not isinstance(at, MappingNode):
         return None
-    for k, v in node.value:
+    for k, v in at.value:
         if isinstance(k, ScalarNode) and k.value == key and isinstance(v, ScalarNode):
-            return v.value
+            return str(v.value)
     return None

@@ -7,11 +7,13 @@ and `profile`.
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, model_validator
 
 from pmoladder.dates import parse_date
+from pmoladder.numbers import Number
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -20,27 +22,30 @@ Text = Annotated[str, Field(max_length=10_000)]
 Level = Annotated[int, Field(ge=0, le=100)]
 
 
-def _number(minimum: float, exclusive: bool) -> Any:
-    """A real, finite number bound below; ints stay ints so output keeps the file's form."""
-    bound = f"greater than {minimum:g}" if exclusive else f"{minimum:g} or more"
+def _at_least(minimum: int, exclusive: bool) -> Callable[[Any], Number]:
+    """A check for a real, finite number bound below."""
+    bound = f"greater than {minimum}" if exclusive else f"{minimum} or more"
 
-    def check(value: Any) -> int | float:
+    def check(value: Any) -> Number:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(f"expected a number {bound}")
         if not math.isfinite(value) or value < minimum or (exclusive and value == minimum):
             raise ValueError(f"expected a number {bound}")
         return value
 
-    schema_bound = {"exclusiveMinimum": minimum} if exclusive else {"minimum": minimum}
-    return Annotated[
-        Union[int, float],
-        PlainValidator(check, json_schema_input_type=float),
-        Field(json_schema_extra=schema_bound),
-    ]
+    return check
 
 
-Years = _number(0, exclusive=False)
-Weight = _number(0, exclusive=True)
+Years = Annotated[
+    Number,
+    PlainValidator(_at_least(0, exclusive=False), json_schema_input_type=float),
+    Field(json_schema_extra={"minimum": 0}),
+]
+Weight = Annotated[
+    Number,
+    PlainValidator(_at_least(0, exclusive=True), json_schema_input_type=float),
+    Field(json_schema_extra={"exclusiveMinimum": 0}),
+]
 
 
 def _date(value: Any) -> dt.date:

@@ -102,7 +102,9 @@ class MergedDocument:
     """The merged ladder, shaped like a Document for validation: `data`, `path`, and
     `error`, which places each problem in the file and at the key that holds the text."""
 
-    def __init__(self, top: Document, data: dict[str, Any], places: dict[tuple, Place]) -> None:
+    def __init__(
+        self, top: Document, data: dict[str, Any], places: dict[tuple[Any, ...], Place]
+    ) -> None:
         self.path = top.path
         self.top = top
         self.data = data
@@ -161,7 +163,7 @@ def chain(name: str, source: Source | None = None) -> list[tuple[str, bytes]]:
     return files
 
 
-def _resolve(doc: Document, source: Source, seen: list[str]) -> Any:
+def _resolve(doc: Document, source: Source, seen: list[str]) -> MergedDocument:
     from pmoladder.ladder import ladder_from
 
     def fail(message: str) -> FileErrors:
@@ -205,7 +207,7 @@ def _merge(base: Document | MergedDocument, doc: Document) -> MergedDocument:
         _apply(doc, name, given, sections[name], removed, errors)
 
     top: dict[str, Any] = {}
-    places: dict[tuple, Place] = {}
+    places: dict[tuple[Any, ...], Place] = {}
     for key, value in base.data.items():
         if key not in SECTIONS:
             top[key] = copy.deepcopy(value)
@@ -422,8 +424,8 @@ def _check_removed_refs(
     if name == "roles":
         check((name, j, "after"), item.get("after"), "roles")
         skills = item.get("skills")
-        for skill_id in skills if isinstance(skills, dict) else {}:
-            if skills[skill_id] is not None:
+        for skill_id, requirement in (skills if isinstance(skills, dict) else {}).items():
+            if requirement is not None:
                 check((name, j, "skills", skill_id), skill_id, "skills", True)
         certs = item.get("certifications")
         for key, ids in (certs if isinstance(certs, dict) else {}).items():
@@ -437,7 +439,7 @@ def _scale(
     base: Document | MergedDocument,
     doc: Document,
     levels: Any,
-    places: dict[tuple, Place],
+    places: dict[tuple[Any, ...], Place],
     errors: list[FileError],
 ) -> Any:
     """Rename or re-describe the base's levels; the level numbers stay the base's."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -60,7 +61,7 @@ def find_profile(explicit: str | None = None) -> str | None:
 
     chosen = setting("profile", explicit or None)
     if chosen.source != "default":
-        return chosen.value
+        return str(chosen.value)
     return DEFAULT_PROFILE if Path(DEFAULT_PROFILE).exists() else None
 
 
@@ -153,7 +154,7 @@ def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
     data = dict(doc.data)
     skills = dict(data["skills"]) if isinstance(data.get("skills"), dict) else None
     for error in errors:
-        loc = getattr(error, "loc", ())
+        loc: tuple[Any, ...] = getattr(error, "loc", ())
         if len(loc) >= 2 and loc[0] == "skills" and skills is not None:
             skills.pop(loc[1], None)
         elif loc:

@@ -13,9 +13,12 @@ KINDS = SCHEMA_KINDS
 
 def json_schema(kind: str) -> dict[str, Any]:
     if kind in FILE_KINDS:
+        from pydantic import BaseModel
+
         from pmoladder.models import LadderFile, ProfileFile
 
-        schema = {"ladder": LadderFile, "profile": ProfileFile}[kind].model_json_schema()
+        files: dict[str, type[BaseModel]] = {"ladder": LadderFile, "profile": ProfileFile}
+        schema = files[kind].model_json_schema()
     else:
         from importlib import import_module
 

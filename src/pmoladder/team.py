@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pmoladder.freshness import Freshness
-from pmoladder.gap import Gap, Number, Standing, compute_gap
+from pmoladder.gap import Gap, Standing, compute_gap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role, Skill, Step
+from pmoladder.numbers import Number
 from pmoladder.profile import Person
 
 READY_SOON = 0.8  # the default readiness from which a person is on the bench for a role

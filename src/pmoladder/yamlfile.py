@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -23,10 +23,13 @@ MAX_DEPTH = 64
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:  # LibYAML's loader where PyYAML was built with it: the same rules, faster
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, refusing duplicate keys and dropping `x-` keys."""
 
     keep_extensions = False
@@ -240,8 +243,8 @@ def _check_flow_depth(name: str, text: str) -> None:
                     raise FileError(
                         name,
                         f"nesting is deeper than {MAX_DEPTH} levels",
-                        mark.line + 1,
-                        mark.column + 1,
+                        mark.line + 1 if mark else None,
+                        mark.column + 1 if mark else None,
                     )
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1

@@ -10,11 +10,9 @@ millisecond, and every model is built on first use (`defer_build`).
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-
-Number = Union[int, float]  # years and weights keep the type they were written with
 
 
 class Out(BaseModel):

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from pmoladder.outputs import Number, Out
+from pmoladder.numbers import Number
+from pmoladder.outputs import Out
 
 
 class Ref(Out):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pmoladder.outputs import Number, Out
+from pmoladder.numbers import Number
+from pmoladder.outputs import Out
 
 
 class LevelChange(Out):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pmoladder.outputs import Number, Out
+from pmoladder.numbers import Number
+from pmoladder.outputs import Out
 
 
 class RoleEntry(Out):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from pmoladder.errors import one_line
 from pmoladder.plan import kpi_text
@@ -54,11 +55,11 @@ def listing(values: Iterable[object], sep: str = ", ", empty: str = "none") -> M
     return Markdown(sep.join(cell(v) for v in values) or empty)
 
 
-def names(lookup: dict, ids: list[str], sep: str = ", ") -> Markdown:
+def names(lookup: Mapping[str, Any], ids: list[str], sep: str = ", ") -> Markdown:
     return listing((lookup[i].name if i in lookup else i for i in ids), sep)
 
 
-def any_of(certs: dict, groups: list[list[str]], label: str) -> list[str]:
+def any_of(certs: Mapping[str, Any], groups: list[list[str]], label: str) -> list[str]:
     """One list item per group of equivalent certifications."""
     return [f"- {label}: {names(certs, group, ' or ')}" for group in groups]
 
@@ -182,12 +183,13 @@ def plan(ladder: Ladder, result: Plan) -> str:
             )
     if result.steps:
         lines += ["", "## Steps", ""]
-        for item in result.steps:
-            skills = listing(s.name for s in item.skills)
-            lines += [f"### {cell(item.step.name)}", "", f"Score {item.score:g}: {skills}.", ""]
-            if item.step.description:
-                lines += [cell(item.step.description.strip()), ""]
-            lines += [f"- [ ] {cell(action)}" for action in item.step.actions]
+        for ranked in result.steps:
+            skills = listing(s.name for s in ranked.skills)
+            step = ranked.step
+            lines += [f"### {cell(step.name)}", "", f"Score {ranked.score:g}: {skills}.", ""]
+            if step.description:
+                lines += [cell(step.description.strip()), ""]
+            lines += [f"- [ ] {cell(action)}" for action in step.actions]
             lines.append("")
         lines.pop()
     if result.certifications or result.required_any:

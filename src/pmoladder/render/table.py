@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, Group
@@ -41,7 +41,8 @@ class Paragraph:
         self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        lead = self.LEAD.match(self.body.plain).end()  # type: ignore[union-attr]
+        found = self.LEAD.match(self.body.plain)  # it matches any text, if only emptily
+        lead = found.end() if found else 0
         width = max(options.max_width - lead, 1)
         lines = console.render_lines(self.body[lead:], options.update_width(width), pad=False)
         marker = list(self.body[:lead].render(console, end=""))
@@ -102,15 +103,15 @@ def title(value: str) -> Text:
     return text(value, "bold")
 
 
-def _names(table: dict, ids: list[str], sep: str = ", ") -> str:
+def _names(table: Mapping[str, Any], ids: list[str], sep: str = ", ") -> str:
     return sep.join(f"{table[i].name} ({i})" if i in table else i for i in ids) or "none"
 
 
-def _by_id(entries: list) -> dict:
+def _by_id(entries: list[Any]) -> dict[str, Any]:
     return {e.id: e for e in entries}
 
 
-def _any_of(certs: dict, groups: list[list[str]], label: str) -> list[Text]:
+def _any_of(certs: Mapping[str, Any], groups: list[list[str]], label: str) -> list[Paragraph]:
     """One line per group of equivalent certifications: `label`, then the choices."""
     return [para(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
 
@@ -170,7 +171,7 @@ def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
     return lines
 
 
-def _gap_footer(ladder: Ladder, result: Gap) -> list[Text]:
+def _gap_footer(ladder: Ladder, result: Gap) -> list[Text | Paragraph]:
     certs = ladder.certifications
     return [
         text(f"Missing required certifications: {_names(certs, result.missing_required)}"),
@@ -449,12 +450,13 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [Text(), table]
     if result.steps:
         parts += [Text(), title("Steps, most useful first")]
-        for i, item in enumerate(result.steps, 1):
-            skills = ", ".join(s.name for s in item.skills)
-            parts.append(para(f"{i}. {item.step.name} (score {number(item.score)}: {skills})"))
-            if item.step.description:
-                parts.append(para(f"   {item.step.description.strip()}", "dim"))
-            parts += [para(f"   - {action}") for action in item.step.actions]
+        for i, ranked in enumerate(result.steps, 1):
+            skills = ", ".join(s.name for s in ranked.skills)
+            step = ranked.step
+            parts.append(para(f"{i}. {step.name} (score {number(ranked.score)}: {skills})"))
+            if step.description:
+                parts.append(para(f"   {step.description.strip()}", "dim"))
+            parts += [para(f"   - {action}") for action in step.actions]
     if result.certifications or result.required_any:
         parts += [Text(), title("Certifications")]
         required = [c for c in result.certifications if c.required]
@@ -562,8 +564,8 @@ def diff(ladder: Ladder, result: Diff) -> Group:
         parts.append(para(f"  Certifications gained: {_names(certs, changes.gained)}"))
     if changes.lost:
         parts.append(para(f"  Certifications lost: {_names(certs, changes.lost)}"))
-    for c in changes.evidence:
-        parts.append(para(f"  Evidence for {c.name}: {c.before or 'none'} -> {c.after or 'none'}"))
+    for e in changes.evidence:
+        parts.append(para(f"  Evidence for {e.name}: {e.before or 'none'} -> {e.after or 'none'}"))
     if changes.tools_gained:
         parts.append(para(f"  Tools gained: {_names(ladder.tools, changes.tools_gained)}"))
     if changes.tools_lost:

@@ -33,7 +33,7 @@ def environment() -> Any:
 
 
 def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    return str(environment().get_template(template).render(**context))
 
 
 def markup(svg_text: str) -> Any:

@@ -134,7 +134,7 @@ def _pages(ladder: Ladder, people: list[Page]) -> dict[str, str]:
     common = {"site": ladder, "ladder": ladder, "kpi_text": kpi_text, "people": people}
 
     def page(template: str, root: str = "", **context: Any) -> str:
-        return env.get_template(template).render(root=root, **common, **context)
+        return str(env.get_template(template).render(root=root, **common, **context))
 
     needs: dict[str, list[tuple[Any, int]]] = {s: [] for s in ladder.skills}
     for role in ladder.roles.values():
