@@ -46,9 +46,9 @@ def test_an_old_profile_loads_with_one_warning_per_old_id(write):
     result = run("gap", "-p", profile, "-t", "team-leader", "-f", "json", "--ladder", ladder)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"{profile}:2:15: current_role: warning: now 'team-leader' (run pmoladder migrate)",
-        f"{profile}:4:3: skills.planning: warning: now 'scheduling' (run pmoladder migrate)",
-        f"{profile}:6:3: skills.money: warning: now 'people' (run pmoladder migrate)",
+        f"{profile}:2:15: current_role: now 'team-leader' (run pmoladder migrate)",
+        f"{profile}:4:3: skills.planning: now 'scheduling' (run pmoladder migrate)",
+        f"{profile}:6:3: skills.money: now 'people' (run pmoladder migrate)",
     ]
     data = json.loads(result.stdout)
     assert data["current_role"]["id"] == "team-leader"

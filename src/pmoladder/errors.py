@@ -71,6 +71,7 @@ class FileError(PmoError):
         self.column = column
         self.key = key
         self.severity = severity
+        self.labelled = True  # False: the message says what it is (a rename's notice)
 
     def location(self) -> str:
         if self.line is None:
@@ -81,7 +82,7 @@ class FileError(PmoError):
         parts = [self.location()]
         if self.key:
             parts.append(self.key)
-        if self.severity != "error":
+        if self.severity != "error" and self.labelled:
             parts.append(self.severity)
         parts.append(self.message)
         return one_line(": ".join(parts))

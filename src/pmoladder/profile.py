@@ -99,13 +99,13 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
         if role is None:
             errors.append(doc.error((key,), f"unknown role '{query}'{ladder.role_hint(query)}"))
         elif old_role(ladder, query):
-            person.warnings.append(doc.error((key,), _renamed(role.id)))
+            person.warnings.append(_renamed(doc, (key,), role.id))
         setattr(person, key, role)
 
     for skill_id, rating in model.skills.items():
         old_id, skill_id = skill_id, ladder.skill_renames.get(skill_id, skill_id)
         if old_id != skill_id and old_id not in ladder.skills:
-            person.warnings.append(doc.error(("skills", old_id), _renamed(skill_id), at_key=True))
+            person.warnings.append(_renamed(doc, ("skills", old_id), skill_id))
         else:
             skill_id = old_id
         if skill_id not in ladder.skills:
@@ -144,8 +144,11 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     return person
 
 
-def _renamed(current: str) -> str:
-    return f"now '{current}' (run pmoladder migrate)"
+def _renamed(doc: Document, loc: tuple[str, ...], current: str) -> FileError:
+    """The warning for an old id: its message says what to do, so the line needs no label."""
+    notice = doc.error(loc, f"now '{current}' (run pmoladder migrate)", at_key=len(loc) > 1)
+    notice.labelled = False
+    return notice
 
 
 def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
