@@ -143,6 +143,20 @@ def test_ladder_show_prints_a_standalone_ladder_that_resolves_the_same(ladders, 
     )
 
 
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+@pytest.mark.parametrize("which", ["builtin", "overlay", "software"])
+def test_what_ladder_show_prints_loads_back_as_the_same_ladder(ladders, write, which, fmt):
+    path = {
+        "builtin": str(builtin_path()),
+        "overlay": ladders[0],
+        "software": str(FIXTURES.parent.parent / "examples" / "software-ladder.yaml"),
+    }[which]
+    shown = run("ladder", "show", path, "--format", fmt)
+    assert shown.exit_code == 0, shown.output
+    again = write(f"shown.{fmt}", shown.stdout)
+    assert ladder_from(load(again)).model == ladder_from(load(path)).model
+
+
 def errors_of(path: str) -> list[str]:
     with pytest.raises(FileErrors) as caught:
         ladder_from(load(path))

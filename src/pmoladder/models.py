@@ -121,11 +121,25 @@ class Category(_Entry):
     """A group of skills, such as one side of PMI's Talent Triangle."""
 
 
+def _level_keys(value: Any) -> Any:
+    """JSON writes every key as text: a key of plain digits ("3") names that level."""
+    if not isinstance(value, dict):
+        return value
+    return {
+        int(k) if isinstance(k, str) and k.isascii() and k.isdigit() and str(int(k)) == k else k: v
+        for k, v in value.items()
+    }
+
+
 class Skill(_Entry):
     """A skill, with what each level of it looks like in practice."""
 
     category: Slug | None = None
-    levels: dict[Level, Text] = {}
+    levels: Annotated[
+        dict[Level, Text],
+        BeforeValidator(_level_keys),
+        Field(json_schema_extra={"propertyNames": {"pattern": "^(0|[1-9][0-9]*)$"}}),
+    ] = {}
     replaces: list[Slug] = Field([], description="Old ids of this skill, still read in profiles.")
 
 
