@@ -435,7 +435,7 @@ def test_validate_unreadable_file_is_exit_1(tmp_path):
 
 def test_schema_command_prints_json_schema():
     data = json.loads(run("schema", "ladder").stdout)
-    assert data["title"] == "pmoladder ladder" and "roles" in data["required"]
+    assert data["title"] == "pmoladder ladder" and "roles" in data["else"]["required"]
 
 
 # --- history: progress and diff -------------------------------------------------------------

@@ -6,19 +6,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pmoladder.formats import FILE_KINDS, SCHEMA_KINDS
+from pmoladder.formats import SCHEMA_KINDS
 
 KINDS = SCHEMA_KINDS
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    if kind in FILE_KINDS:
-        from pydantic import BaseModel
+    if kind == "ladder":
+        schema = _ladder_schema()
+    elif kind == "profile":
+        from pmoladder.models import ProfileFile
 
-        from pmoladder.models import LadderFile, ProfileFile
-
-        files: dict[str, type[BaseModel]] = {"ladder": LadderFile, "profile": ProfileFile}
-        schema = files[kind].model_json_schema()
+        schema = ProfileFile.model_json_schema()
     else:
         from importlib import import_module
 
@@ -30,3 +29,67 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 def schema_text(kind: str) -> str:
     return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def _ladder_schema() -> dict[str, Any]:
+    """A ladder file, standalone or an overlay (`extends`).
+
+    The top level describes what an overlay may say, every key optional but ids, so that
+    editors complete both kinds; a file without `extends` must also be a whole ladder, by
+    the strict definitions kept under `$defs` with the prefix `Whole`."""
+    import copy
+
+    from pmoladder.ladder import SECTIONS
+    from pmoladder.models import SLUG_PATTERN, LadderFile
+
+    whole = LadderFile.model_json_schema()
+    schema = copy.deepcopy(whole)
+    for definition in schema["$defs"].values():
+        if "required" in definition:
+            definition["required"] = [k for k in definition["required"] if k in ("id", "level")]
+    schema["required"] = ["schema_version"]
+    defs = schema["$defs"]
+    levels = defs["Skill"]["properties"]["levels"]
+    levels["additionalProperties"] = {"anyOf": [levels["additionalProperties"], {"type": "null"}]}
+    for requirement in defs["Role"]["properties"]["skills"]["patternProperties"].values():
+        requirement["anyOf"].append({"type": "null"})
+    defs["Role"]["properties"]["after"] = {
+        "type": "string",
+        "pattern": SLUG_PATTERN,
+        "description": "In an overlay, a new role goes right after this one (default: last).",
+    }
+    ids = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
+    schema["properties"] = {
+        "schema_version": schema["properties"].pop("schema_version"),
+        "extends": {
+            "type": "string",
+            "description": "Build on another ladder: 'builtin', or a path relative to this file.",
+        },
+        "remove": {
+            "type": "object",
+            "description": "Ids to drop from the base, per section; references to them go too.",
+            "properties": {name: ids for name in SECTIONS},
+            "additionalProperties": False,
+        },
+        **schema["properties"],
+    }
+    for name, definition in whole["$defs"].items():
+        defs[f"Whole{name}"] = _whole_refs(definition)
+    schema["if"] = {"required": ["extends"]}
+    schema["else"] = {
+        "required": whole["required"],
+        "properties": {
+            "remove": False,
+            **{k: _whole_refs(whole["properties"][k]) for k in ("scale", *SECTIONS)},
+        },
+    }
+    schema["description"] = (
+        "A pmoladder ladder: roles, skills and everything they refer to; or an overlay that "
+        "extends another ladder and says only what differs."
+    )
+    return schema
+
+
+def _whole_refs(value: Any) -> Any:
+    """`value` with its references pointing at the strict (`Whole`) definitions."""
+    return json.loads(json.dumps(value).replace('"#/$defs/', '"#/$defs/Whole'))
