@@ -93,6 +93,13 @@ def test_role_accepts_aliases_and_names():
     assert data["next"] == [{"id": "cpo", "name": "Chief Project Officer"}]
 
 
+@pytest.mark.parametrize("columns", ["40", "200"])
+def test_role_and_skill_tables_show_the_ids_people_type(columns):
+    role = run("role", "director", COLUMNS=columns).stdout
+    assert "(predictive-delivery)" in role and "(cpo)" in role
+    assert "(director)" in run("skills", "leadership", COLUMNS=columns).stdout
+
+
 def test_unknown_role_is_one_line_and_exit_2():
     result = run("role", "directr")
     assert result.exit_code == 2 and result.stdout == ""
@@ -267,7 +274,24 @@ def test_path_json_shape():
     assert [r["id"] for r in data["rungs"]][0] == "coordinator"
     assert data["rungs"][0]["changes"] == [] and data["rungs"][0]["readiness"] is None
     director = data["rungs"][-2]
-    assert {"skill": "strategic-thinking", "from": 3, "to": 5} in director["changes"]
+    assert {"skill": "strategic-thinking", "from": 3, "to": 5, "change": "raised"} in director[
+        "changes"
+    ]
+
+
+def test_path_says_which_requirements_are_new_and_which_are_no_longer_required():
+    table = run("path", "--from", "starter", "--to", "head", "--ladder", MINI).stdout
+    assert "Money: newly required, 1 Basic" in table
+    assert "Planning: 1 Basic -> 2 Good (up)" in table
+    assert "No longer required: Planning, People, Money" in table and "-> 0" not in table
+    data = json.loads(
+        run("path", "--from", "lead", "--to", "head", "-f", "json", "--ladder", MINI).stdout
+    )
+    assert {c["skill"]: (c["to"], c["change"]) for c in data["rungs"][1]["changes"]} == {
+        "planning": (0, "dropped"),
+        "people": (0, "dropped"),
+        "money": (0, "dropped"),
+    }
 
 
 def test_path_lists_every_shortest_route_and_takes_via():

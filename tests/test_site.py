@@ -135,3 +135,12 @@ def test_equivalent_certifications_show_as_one_of(tmp_path, builtin):
     certs = (tmp_path / "out" / "certifications.html").read_text(encoding="utf-8")
     section = certs.split(f'id="{first.id}"')[1].split("<h2")[0]
     assert f"roles/{role.id}.html" in section.split("Required for:")[1].split("</li>")[0]
+
+
+def test_a_role_page_says_what_the_next_rung_adds_and_no_longer_requires(tmp_path):
+    mini = str(Path(__file__).parent / "fixtures" / "mini-ladder.yaml")
+    build(str(tmp_path / "out"), "--ladder", mini)
+    starter = "".join(parse((tmp_path / "out/roles/starter.html").read_text()).text)
+    lead = "".join(parse((tmp_path / "out/roles/lead.html").read_text()).text)
+    assert "Money: newly required, 1 Basic" in starter
+    assert "Planning: no longer required (now 2 Good)" in lead and "to 0" not in lead

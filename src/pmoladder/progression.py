@@ -14,10 +14,21 @@ from pmoladder.models import Role
 
 @dataclass(frozen=True)
 class Change:
+    """A skill whose required level differs from one role to the next."""
+
     skill: str
     name: str
     before: int
     after: int
+
+    @property
+    def kind(self) -> str:
+        """`new` (not required before), `dropped` (no longer required), `raised`, `lowered`."""
+        if self.before == 0:
+            return "new"
+        if self.after == 0:
+            return "dropped"
+        return "raised" if self.after > self.before else "lowered"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from pmoladder.numbers import Number
@@ -12,6 +14,9 @@ class LevelChange(Out):
     skill: str
     from_: int = Field(alias="from")
     to: int
+    change: Literal["new", "raised", "lowered", "dropped"] = Field(
+        description="new: not required before; dropped: no longer required (to is 0)"
+    )
 
 
 class NewCertifications(Out):

@@ -257,7 +257,8 @@ def _rungs(result: Route) -> list[path_out.Rung]:
             name=rung.role.name,
             min_years=rung.role.min_years,
             changes=[
-                out.LevelChange(skill=c.skill, from_=c.before, to=c.after) for c in rung.changes
+                out.LevelChange(skill=c.skill, from_=c.before, to=c.after, change=c.kind)
+                for c in rung.changes
             ],
             certifications=out.NewCertifications(
                 new_required=rung.new_required,

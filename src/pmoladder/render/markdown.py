@@ -136,9 +136,9 @@ def role(ladder: Ladder, result: Role) -> str:
         lines += [f"- {cell(item)}" for item in result.responsibilities]
     lines += ["", "## Required skills", ""]
     lines += table(
-        ["Skill", "Level", "Weight"],
+        ["Skill", "ID", "Level", "Weight"],
         [
-            [s.name, f"{level} {ladder.level_name(level)}", f"{weight:g}"]
+            [s.name, Markdown(f"`{s.id}`"), f"{level} {ladder.level_name(level)}", f"{weight:g}"]
             for s, level, weight in ladder.requirements(result)
         ],
     )

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
-    from pmoladder.progression import Match, Route, Routes
+    from pmoladder.progression import Change, Match, Route, Routes
     from pmoladder.settings import Setting
     from pmoladder.team import Team
 
@@ -242,7 +242,7 @@ def role(ladder: Ladder, result: Role) -> Group:
         parts += [para(f"  - {item}") for item in result.responsibilities]
     table = grid("Skill", "Level", "Weight", right={"Weight"})
     for skill, level, weight in ladder.requirements(result):
-        table.add_row(text(skill.name), level_cell(ladder, level), number(weight))
+        table.add_row(text(f"{skill.name} ({skill.id})"), level_cell(ladder, level), number(weight))
     parts += [Text(), title("Required skills"), table, Text()]
     certs = ladder.certifications
     parts.append(text(f"Certifications required: {_names(certs, result.certifications.required)}"))
@@ -295,7 +295,9 @@ def skill(ladder: Ladder, result: Skill) -> Group:
     for r in ladder.roles.values():
         if result.id in r.skills:
             req = r.skills[result.id]
-            needed.add_row(text(r.name), level_cell(ladder, req.level), number(req.weight))
+            needed.add_row(
+                text(f"{r.name} ({r.id})"), level_cell(ladder, req.level), number(req.weight)
+            )
     required_by: Any = needed if needed.row_count else text("No role requires it.")
     return Group(*parts, Text(), levels, Text(), title("Required by"), required_by)
 
@@ -337,15 +339,12 @@ def _route(ladder: Ladder, result: Route) -> list[Any]:
             head.append("  readiness ")
             head.append_text(_readiness_cell(rung.gap))
         parts += [Text(), Paragraph(head)]
+        dropped = [c.name for c in rung.changes if c.kind == "dropped"]
         for c in rung.changes:
-            arrow = "up" if c.after > c.before else "down"
-            parts.append(
-                para(
-                    f"   {c.name}: {c.before} {ladder.level_name(c.before)} -> "
-                    f"{c.after} {ladder.level_name(c.after)} ({arrow})",
-                    "" if arrow == "up" else "dim",
-                )
-            )
+            if c.kind != "dropped":
+                parts.append(para(f"   {c.name}: {_change(ladder, c)}", _CHANGE_STYLE[c.kind]))
+        if dropped:
+            parts.append(para(f"   No longer required: {', '.join(dropped)}", "dim"))
         certs = ladder.certifications
         if rung.new_required:
             parts.append(para(f"   Newly required: {_names(certs, rung.new_required)}"))
@@ -353,6 +352,19 @@ def _route(ladder: Ladder, result: Route) -> list[Any]:
         if rung.new_recommended:
             parts.append(para(f"   Newly recommended: {_names(certs, rung.new_recommended)}"))
     return parts
+
+
+_CHANGE_STYLE = {"new": "", "raised": "", "lowered": "dim"}
+
+
+def _change(ladder: Ladder, c: Change) -> str:
+    """A requirement's move, in words: `newly required, 3 Competent` or
+    `2 Practised -> 3 Competent (up)`."""
+    after = f"{c.after} {ladder.level_name(c.after)}"
+    if c.kind == "new":
+        return f"newly required, {after}"
+    before = f"{c.before} {ladder.level_name(c.before)}"
+    return f"{before} -> {after} ({'up' if c.kind == 'raised' else 'down'})"
 
 
 def _why_not(gap: Gap) -> str:
