@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
@@ -103,3 +104,25 @@ def test_progress_is_continuous_across_a_rename(repo, write):
     points = json.loads(result.stdout)["points"]
     assert len(points) == 2 and "skipped" not in result.stderr
     assert points[0]["readiness"] < points[1]["readiness"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (PROFILE + "  peeple: 2\n", ":7:3: skills.peeple: unknown skill"),  # after a merged line
+        (PROFILE.replace("  people: 1\n", "  people: [1\n"), ":6:"),
+        (PROFILE.replace("  people: 1\n", "  people: 1\n  people: 2\n"), ":6:3: duplicate key"),
+        (PROFILE.replace("lead ", "leed "), ":2:15: current_role: unknown role 'leed'"),
+        (PROFILE.replace("people: 1", "people: 9"), ":5:11: skills.people: level 9"),
+    ],
+    ids=["unknown-skill", "broken-yaml", "duplicate-key", "unknown-role", "bad-level"],
+)
+def test_every_error_in_a_profile_to_migrate_is_one_located_line(write, text, where):
+    ladder = write("ladder.yaml", renamed_ladder())
+    good, bad = write("good.yaml", PROFILE), write("bad.yaml", text)
+    for args in (["--check"], []):
+        result = run("migrate", *args, good, bad, "--ladder", ladder)
+        assert result.exit_code == 2, result.output
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"{bad}{where}"), line
+    assert open(good).read() == PROFILE and open(bad).read() == text  # nothing written

@@ -28,6 +28,7 @@ def migrations(ladder: Ladder, paths: Iterable[str]) -> Iterator[Migration]:
 
     for path in paths:
         name, text = read_text(path)
+        person_from(parse(name, text), ladder)  # errors located in the file as it stands
         updated, changes = migrate_text(name, text, ladder)
         if changes:
             person_from(parse(name, updated), ladder)
