@@ -100,6 +100,20 @@ def test_role_and_skill_tables_show_the_ids_people_type(columns):
     assert "(director)" in run("skills", "leadership", COLUMNS=columns).stdout
 
 
+def test_years_are_named_in_the_ladders_words(write):
+    ladder = write(
+        "l.yaml", f"schema_version: 1\nextends: {MINI}\nexperience_label: years in software\n"
+    )
+    gap = ["gap", "--from", "starter", "-t", "lead", "--ladder", ladder]
+    assert "Experience: 0 of 4 years in software expected, 4 to go" in run(*gap).stdout
+    assert "0 of 4 years in software expected" in run(*gap, "-f", "markdown").stdout
+    assert "4+ years in software" in run("role", "lead", "--ladder", ladder).stdout
+    assert (
+        "4 of 4 years expected"
+        in run("gap", "--from", "lead", "-t", "lead", "--ladder", MINI).stdout
+    )
+
+
 def test_unknown_role_is_one_line_and_exit_2():
     result = run("role", "directr")
     assert result.exit_code == 2 and result.stdout == ""

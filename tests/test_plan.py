@@ -66,3 +66,36 @@ def test_lower_targets_see_only_challenges_touching_their_gaps(builtin):
     assert [c.id for c in plan.challenges] == ["standardization-vs-flexibility"]
     assert [k.id for k in plan.kpis] == sorted(pm.kpis, key=[k.id for k in builtin.kpis].index)
     assert plan_for(builtin, full, "pm").challenges == []
+
+
+def test_a_skill_without_descriptors_is_described_by_the_scale(write):
+    import yaml
+
+    from pmoladder.ladder import load_ladder
+
+    ladder = load_ladder(
+        write(
+            "l.yaml",
+            yaml.safe_dump(
+                {
+                    "schema_version": 1,
+                    "name": "Described by its scale",
+                    "scale": [
+                        {"level": 0, "name": "None or not applicable"},
+                        {"level": 1, "name": "Aware", "description": "Knows it exists."},
+                        {"level": 2, "name": "Able", "description": "Does it alone."},
+                    ],
+                    "skills": [
+                        {"id": "plain", "name": "Plain"},
+                        {"id": "own", "name": "Own", "levels": {2: "Runs the ward round."}},
+                    ],
+                    "roles": [{"id": "nurse", "name": "Nurse", "skills": {"plain": 2, "own": 2}}],
+                }
+            ),
+        )
+    )
+    plan = plan_for(ladder, {}, "nurse")
+    assert {item.skill.id: item.descriptor for item in plan.skills} == {
+        "plain": "Does it alone.",
+        "own": "Runs the ward round.",
+    }

@@ -80,7 +80,7 @@ def level_card(ladder: Ladder, skill: Skill, role: Role | None, progress: str = 
         level = role.skills[skill.id].level
         lines[0] += f", {role.name} needs {level}\u00a0{ladder.level_name(level)}"
     for scale in ladder.scale:
-        descriptor = skill.levels.get(scale.level) or scale.description or ""
+        descriptor = ladder.descriptor(skill.id, scale.level) or ""
         lines.append(f"  {scale.level} {scale.name}: {descriptor}".rstrip())
     return "\n".join(lines)
 

@@ -39,6 +39,8 @@ class Ladder:
         self.name = model.name
         self.description = model.description
         self.experience_label = model.experience_label
+        # what a number of years is called after the number: "6 years in software"
+        self.years = model.experience_label or "years"
         self.scale = sorted(model.scale, key=lambda s: s.level)
         self.max_level = self.scale[-1].level
         self.skills: dict[str, Skill] = {s.id: s for s in model.skills}
@@ -69,6 +71,10 @@ class Ladder:
         if isinstance(value, int):
             return value if 0 <= value <= self.max_level else None
         return self._level_names.get(value.strip().casefold())
+
+    def descriptor(self, skill_id: str, level: int) -> str | None:
+        """What `level` of the skill looks like: the skill's own words, else the scale's."""
+        return self.skills[skill_id].levels.get(level) or self.scale[level].description
 
     def level_names(self) -> list[str]:
         return [s.name for s in self.scale]

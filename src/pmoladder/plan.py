@@ -82,7 +82,7 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
     return Plan(
         gap=gap,
         steps=steps,
-        skills=[SkillItem(s, ladder.skills[s.id].levels.get(s.required)) for s in gapped],
+        skills=[SkillItem(s, ladder.descriptor(s.id, s.required)) for s in gapped],
         certifications=certs,
         required_any=groups,
         challenges=challenges,

@@ -28,7 +28,15 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 
 def schema_text(kind: str) -> str:
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return _text(json_schema(kind))
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def profile_schema_text(ladder: Any) -> str:
+    return _text(profile_schema(ladder))
 
 
 def _ladder_schema() -> dict[str, Any]:
@@ -93,3 +101,46 @@ def _ladder_schema() -> dict[str, Any]:
 def _whole_refs(value: Any) -> Any:
     """`value` with its references pointing at the strict (`Whole`) definitions."""
     return json.loads(json.dumps(value).replace('"#/$defs/', '"#/$defs/Whole'))
+
+
+def profile_schema(ladder: Any) -> dict[str, Any]:
+    """The profile schema made for one ladder, for `pmoladder init`: its skill and role ids
+    are the only ones allowed, each skill described by its name; its certification and tool
+    ids are offered for completion, other ids still allowed (the ladder may not list every
+    certificate a person holds)."""
+    schema = json_schema("profile")
+    schema["title"] = f"pmoladder profile for {ladder.name}"
+    props, defs = schema["properties"], schema["$defs"]
+    names = [s.name for s in ladder.scale]
+    level = {
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": ladder.max_level},
+            {"enum": list(dict.fromkeys([*names, *(n.casefold() for n in names)]))},
+        ],
+        "description": ", ".join(f"{s.level} {s.name}" for s in ladder.scale),
+    }
+    defs["Rating"]["properties"]["level"] = level
+    roles = [key for role in ladder.roles.values() for key in (role.id, *role.aliases)]
+    for key in ("current_role", "target_role"):
+        props[key] = {**props[key], "anyOf": [{"enum": roles}, {"type": "null"}]}
+    props["skills"] = {
+        "type": "object",
+        "title": "Skills",
+        "description": "Your level in each skill, by id.",
+        "properties": {
+            s.id: {"anyOf": [*level["anyOf"], {"$ref": "#/$defs/Rating"}], "title": s.name}
+            for s in ladder.skills.values()
+        },
+        "patternProperties": {"^x-": {}},
+        "additionalProperties": False,
+    }
+    certs = _offered(ladder.certifications)
+    defs["HeldCertification"]["properties"]["id"] = certs
+    props["certifications"]["items"]["anyOf"][0] = certs
+    props["tools"]["items"] = _offered(ladder.tools)
+    return schema
+
+
+def _offered(entries: dict[str, Any]) -> dict[str, Any]:
+    """Ids an editor offers, without refusing others."""
+    return {"anyOf": [{"enum": list(entries)}, {"type": "string", "maxLength": 10_000}]}

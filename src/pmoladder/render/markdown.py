@@ -92,7 +92,7 @@ def gap(ladder: Ladder, result: Gap) -> str:
         f"- Missing required certifications: {names(certs, result.missing_required)}",
         *any_of(certs, result.missing_required_any, "Missing one of"),
         f"- Missing recommended certifications: {names(certs, result.missing_recommended)}",
-        f"- Experience: {_experience(result)}",
+        f"- Experience: {_experience(ladder, result)}",
         *_freshness(ladder, result),
     ]
     return "\n".join(lines) + "\n"
@@ -117,11 +117,12 @@ def _freshness(ladder: Ladder, result: Gap) -> list[str]:
     return lines
 
 
-def _experience(result: Gap) -> str:
+def _experience(ladder: Ladder, result: Gap) -> str:
+    years = cell(ladder.years)
     if result.years is None:
-        return f"{result.required_years:g} years expected (no years given)"
+        return f"{result.required_years:g} {years} expected (no years given)"
     still = result.experience_gap
-    return f"{result.years:g} of {result.required_years:g} years expected" + (
+    return f"{result.years:g} of {result.required_years:g} {years} expected" + (
         f", {still:g} to go" if still else ""
     )
 
@@ -130,7 +131,7 @@ def role(ladder: Ladder, result: Role) -> str:
     lines = [f"# {cell(result.name)} (`{result.id}`)", ""]
     if result.summary:
         lines += [cell(result.summary.strip()), ""]
-    lines.append(f"Usual experience: {result.min_years:g}+ years")
+    lines.append(f"Usual experience: {result.min_years:g}+ {cell(ladder.years)}")
     if result.responsibilities:
         lines += ["", "## Responsibilities", ""]
         lines += [f"- {cell(item)}" for item in result.responsibilities]
@@ -204,7 +205,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
     if not (result.skills or result.certifications or result.required_any):
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
     met = gap.years is not None and not gap.experience_gap  # a met item is ticked
-    lines += ["", "## Experience", "", f"- [{'x' if met else ' '}] {_experience(gap)}"]
+    lines += ["", "## Experience", "", f"- [{'x' if met else ' '}] {_experience(ladder, gap)}"]
     renew = _freshness(ladder, gap)
     if renew:
         lines += ["", "## Keep it current", ""] + [f"- [ ] {line[2:]}" for line in renew]

@@ -186,7 +186,7 @@ def _experience_lines(ladder: Ladder, result: Gap) -> list[Text]:
     if result.years is None:
         lines.append(
             text(
-                f"Experience: {number(result.required_years)} years expected; "
+                f"Experience: {number(result.required_years)} {ladder.years} expected; "
                 "the profile gives no years_experience"
             )
         )
@@ -196,7 +196,7 @@ def _experience_lines(ladder: Ladder, result: Gap) -> list[Text]:
         lines.append(
             text(
                 f"Experience: {number(result.years)} of "
-                f"{number(result.required_years)} years expected{rest}"
+                f"{number(result.required_years)} {ladder.years} expected{rest}"
             )
         )
     return lines + _freshness_lines(ladder, result)
@@ -231,7 +231,7 @@ def role(ladder: Ladder, result: Role) -> Group:
     facts = []
     if result.tier:
         facts.append(ladder.tiers[result.tier].name if result.tier in ladder.tiers else result.tier)
-    facts.append(f"{number(result.min_years)}+ years")
+    facts.append(f"{number(result.min_years)}+ {ladder.years}")
     if result.aliases:
         facts.append("also: " + ", ".join(result.aliases))
     parts.append(text(" | ".join(facts), "dim"))
@@ -289,7 +289,7 @@ def skill(ladder: Ladder, result: Skill) -> Group:
     levels = grid("Level", "What it looks like")
     for s in ladder.scale:
         if s.level > 0:
-            descriptor = result.levels.get(s.level) or s.description
+            descriptor = ladder.descriptor(result.id, s.level)
             levels.add_row(level_cell(ladder, s.level), text(descriptor))
     needed = grid("Role", "Level", "Weight", right={"Weight"})
     for r in ladder.roles.values():
@@ -334,7 +334,7 @@ def _route(ladder: Ladder, result: Route) -> list[Any]:
     for i, rung in enumerate(result.rungs):
         head = Text()
         head.append_text(text(f"{i}. {rung.role.name} ({rung.role.id})", "bold"))
-        head.append_text(text(f"  {number(rung.role.min_years)}+ years", "dim"))
+        head.append_text(text(f"  {number(rung.role.min_years)}+ {ladder.years}", "dim"))
         if rung.gap is not None:
             head.append("  readiness ")
             head.append_text(_readiness_cell(rung.gap))
