@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from pmoladder.cli import app
 from pmoladder.errors import FileError, PmoError
-from pmoladder.settings import project_file, setting
+from pmoladder.places import project_file
+from pmoladder.settings import setting
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini-ladder.yaml")
 
@@ -34,7 +35,7 @@ def test_the_project_file_is_found_upwards_and_its_paths_are_relative_to_it(tmp_
     deep = tmp_path / "people" / "team-a"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    assert project_file() == tmp_path / ".pmoladder.yaml"
+    assert project_file() == str(tmp_path / ".pmoladder.yaml")
     found = setting("ladder")
     assert (found.source, found.path) == ("project", "../../.pmoladder.yaml")
     assert Path(found.value).resolve() == tmp_path / "ladders" / "mini.yaml"

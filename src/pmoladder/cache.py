@@ -11,16 +11,16 @@ because such a user could otherwise choose the ladder every command sees.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
 
 from pmoladder.errors import FileError
+
+TYPE_CHECKING = False  # typing is not imported: tab completion reads entries too
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_ENV = "PMOLADDER_CACHE_DIR"
 MAX_ENTRIES = 16  # a ladder being edited leaves one entry per saved version
@@ -83,6 +83,8 @@ def _folder(create: bool) -> Path | None:
 
 
 def _name(raw: bytes) -> str:
+    import hashlib
+
     from pydantic import VERSION
 
     from pmoladder import __version__
@@ -110,12 +112,15 @@ def _read(entry: Path) -> bytes | None:
     return data if len(data) <= MAX_ENTRY_BYTES else None
 
 
+def read_entry(name: str) -> bytes | None:
+    """The bytes of the entry `name`, or None: absent, or not to trust."""
+    folder = _folder(create=False)
+    return None if folder is None else _read(folder / name)
+
+
 def get(raw: bytes) -> Any | None:
     """The checked ladder for these bytes, or None: a miss, or an entry not to trust."""
-    folder = _folder(create=False)
-    if folder is None:
-        return None
-    data = _read(folder / _name(raw))
+    data = read_entry(_name(raw))
     if data is None:
         return None
     from pydantic import ValidationError
@@ -142,20 +147,31 @@ class _Unlocated:
 
 def put(raw: bytes, ladder: Any) -> None:
     """Store a checked ladder; best effort, silent when the folder cannot be written."""
+    import json
+
+    data = json.dumps(ladder.model.model_dump(mode="json"), separators=(",", ":"))
+    write_entry(_name(raw), data.encode())
+
+
+def write_entry(name: str, data: bytes) -> None:
+    """Store an entry whole or not at all, then prune the oldest of its kind; best effort,
+    silent when the folder cannot be written."""
+    import tempfile
+
     folder = _folder(create=True)
     if folder is None:
         return
-    entry = folder / _name(raw)
+    kind = name.split("-", 1)[0]
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".ladder-", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(ladder.model.model_dump(mode="json"), handle, separators=(",", ":"))
-            os.replace(temp, entry)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, folder / name)
         except BaseException:
             os.unlink(temp)
             raise
-        entries = sorted(folder.glob("ladder-*.json"), key=lambda p: p.stat().st_mtime)
+        entries = sorted(folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-MAX_ENTRIES]:
             old.unlink(missing_ok=True)
     except OSError:

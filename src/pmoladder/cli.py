@@ -165,6 +165,16 @@ app = typer.Typer(
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids and aliases for shell completion; silent when the ladder cannot be read."""
+    return [key for key in _completable(ctx, "roles") if key.startswith(incomplete)]
+
+
+def _complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Skill ids for shell completion; silent when the ladder cannot be read."""
+    return [key for key in _completable(ctx, "skills") if key.startswith(incomplete)]
+
+
+def _completable(ctx: typer.Context, kind: str) -> list[str]:
+    """What `pmoladder.completion` offers from its index when it can, in the same order."""
     from pmoladder.errors import PmoError
     from pmoladder.ladder import load_ladder
 
@@ -172,7 +182,7 @@ def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
         ladder = load_ladder(ctx.params.get("ladder_file"))
     except PmoError:
         return []
-    return [key for key in ladder.role_keys() if key.startswith(incomplete)]
+    return ladder.role_keys() if kind == "roles" else list(ladder.skills)
 
 
 def _no_color(value: bool) -> None:
@@ -346,7 +356,9 @@ def skills(
     skill_id: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="[SKILL]", help="Show this skill's levels and the roles that need it."
+            metavar="[SKILL]",
+            help="Show this skill's levels and the roles that need it.",
+            autocompletion=_complete_skill,
         ),
     ] = None,
     fmt: Annotated[SkillsFormat, FORMAT] = "table",
@@ -852,6 +864,7 @@ def assess(
             "-s",
             metavar="SKILL",
             show_default=False,
+            autocompletion=_complete_skill,
             help="Ask about this skill only (id or name); repeat for more.",
         ),
     ] = None,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+
+TYPE_CHECKING = False  # typing itself is not imported: a key press pays for every import
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def main() -> NoReturn:
@@ -26,6 +29,13 @@ def main() -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if "_PMOLADDER_COMPLETE" in os.environ and os.path.basename(sys.argv[0]) == "pmoladder":
+        from pmoladder.completion import quick_answer
+
+        answer = quick_answer(os.environ)  # a key press, answered without the app if it can
+        if answer is not None:
+            sys.stdout.write(answer[0])
+            _exit(answer[1])
     try:
         from pmoladder.cli import app
 

@@ -131,6 +131,7 @@ def ladder_path(explicit: str | None = None) -> str:
 def load_ladder(path: str | None = None) -> Ladder:
     """Load and check a ladder file: `path`, else $PMOLADDER_LADDER, else the built-in one."""
     from pmoladder import cache
+    from pmoladder.completion import remember
 
     files = [read_bytes(ladder_path(path))]
     if b"extends" in files[0][1]:  # an overlay: its bases are part of what it says
@@ -140,10 +141,12 @@ def load_ladder(path: str | None = None) -> Ladder:
     key = b"".join(f"\0{name}\0{len(raw)}\0".encode() + raw for name, raw in files)
     found = cache.get(key if len(files) > 1 else files[0][1])
     if isinstance(found, Ladder):
-        return found
-    name, raw = files[0]
-    ladder = ladder_from(parse(name, decode(name, raw)))
-    cache.put(key if len(files) > 1 else raw, ladder)
+        ladder = found
+    else:
+        name, raw = files[0]
+        ladder = ladder_from(parse(name, decode(name, raw)))
+        cache.put(key if len(files) > 1 else raw, ladder)
+    remember(path, files, ladder)
     return ladder
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from pmoladder.errors import PmoError, did_you_mean
+from pmoladder.places import project_file, user_file
 
-PROJECT_FILE = ".pmoladder.yaml"
 ENV = {
     "ladder": "PMOLADDER_LADDER",
     "profile": "PMOLADDER_PROFILE",
@@ -36,21 +36,6 @@ class Setting:
 
     def as_dict(self) -> dict[str, Any]:
         return {"value": self.value, "source": self.source, "path": self.path}
-
-
-def project_file(start: Path | None = None) -> Path | None:
-    """`.pmoladder.yaml` in the current folder or the nearest folder above it."""
-    folder = (start or Path.cwd()).absolute()
-    for candidate in (folder, *folder.parents):
-        found = candidate / PROJECT_FILE
-        if found.is_file():
-            return found
-    return None
-
-
-def user_file() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "pmoladder" / "config.yaml"
 
 
 def _shown(path: Path) -> str:
@@ -105,10 +90,10 @@ def _from_env(key: str) -> Any:
 
 def _file(kind: str) -> tuple[Path, dict[str, Any]] | None:
     """The project or user file and its values; small enough to read at each look-up."""
-    path = project_file() if kind == "project" else user_file()
-    if path is None or not path.is_file():
+    found = project_file() if kind == "project" else user_file()
+    if found is None or not os.path.isfile(found):
         return None
-    return path, read_file(path)
+    return Path(found), read_file(Path(found))
 
 
 def setting(key: str, flag: Any = None) -> Setting:
