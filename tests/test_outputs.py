@@ -17,6 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"
 PROFILE = str(ROOT / "examples" / "profile.yaml")
 TEAM = str(ROOT / "tests" / "fixtures" / "team")
+MINI = str(ROOT / "tests" / "fixtures" / "mini-ladder.yaml")
+# The mini ladder with a skill renamed and a requirement changed, for `ladder diff`.
+RENAMED = (
+    Path(MINI)
+    .read_text(encoding="utf-8")
+    .replace("planning", "scheduling")
+    .replace(
+        "{id: scheduling, name: Planning}", "{id: scheduling, name: Planning, replaces: [planning]}"
+    )
+    .replace("    min_years: 4\n", "    min_years: 5\n")
+)
 # Every key (as a path: `skills[].id`) of each output in format version 1, and whether
 # it is required. Adding keys is fine (add them here too); removing or loosening one is not.
 FROZEN = ROOT / "tests" / "fixtures" / "output-keys-v1.json"
@@ -47,11 +58,14 @@ CASES = [
     ("team", ["team", TEAM]),
     ("validate", ["validate", "old.yaml", "broken.yaml"]),
     ("config", ["config"]),
+    ("ladder diff", ["ladder", "diff", MINI, "renamed.yaml"]),
 ]
 
 
 def schema(kind: str) -> dict:
-    return json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    """The committed schema of a result kind (`ladder diff` is `ladder-diff`)."""
+    name = kind.replace(" ", "-")
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("kind", "args"), CASES, ids=[" ".join(c[1][:2]) for c in CASES])
@@ -59,6 +73,7 @@ def test_real_output_matches_its_schema(kind, args, repo, write):
     write("old.yaml", OLD)
     write("new.yaml", NEW)
     write("broken.yaml", "skills: {planning-scheduling: 9}\n")
+    write("renamed.yaml", RENAMED)
     repo(OLD, "one", "2026-01-10")
     repo(NEW, "two", "2026-04-10")
     result = CliRunner().invoke(app, [*args, "--format", "json"])
@@ -83,10 +98,12 @@ def test_anonymous_team_matches_the_schema(tmp_path):
 
 
 def test_the_cases_cover_every_kind_with_json():
-    # `ladder show` prints a ladder file; `ladder diff` still writes its own JSON.
+    # `ladder show` prints a ladder file, whose schema is the ladder's.
     with_json = {kind for kind, formats in RESULTS.items() if "json" in formats}
-    assert {kind for kind, _ in CASES} == with_json - {"ladder show", "ladder diff"}
-    assert set(SCHEMA_KINDS) == set(FILE_KINDS) | {kind for kind, _ in CASES}
+    assert {kind for kind, _ in CASES} == with_json - {"ladder show"}
+    named = {kind.replace(" ", "-") for kind, _ in CASES}
+    assert SCHEMA_KINDS == FILE_KINDS + tuple(sorted(named, key=list(SCHEMA_KINDS).index))
+    assert set(SCHEMA_KINDS) == set(FILE_KINDS) | named
 
 
 def test_a_schema_rejects_what_the_output_never_holds():

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from pmoladder.gap import Gap, SkillGap
-from pmoladder.render import csv, markdown
+from pmoladder.ladder_diff import LadderDiff, RoleChange, SectionChanges
+from pmoladder.render import csv, markdown, table
 from pmoladder.render import json as json_out
 
 
@@ -73,3 +74,55 @@ def test_json_carries_the_numbers_as_numbers(mini, result):
     ]
     assert data["certifications"]["missing_required_any"] == [["cert-a", "cert-b"]]
     assert data["experience"] == {"years": 1.5, "required": 4, "gap": 2.5}
+
+
+@pytest.fixture
+def ladder_change() -> LadderDiff:
+    return LadderDiff(
+        sections={
+            "roles": SectionChanges(added=["coach"], removed=[], renamed=[]),
+            "skills": SectionChanges(added=[], removed=["fax"], renamed=[("plan", "planning")]),
+            "certifications": SectionChanges(added=[], removed=[], renamed=None),
+        },
+        changed=[
+            RoleChange("lead", "weight", 2, 1.5, skill="people"),
+            RoleChange("lead", "certifications.required_any", [], [["a", "b"]]),
+        ],
+    )
+
+
+def test_a_ladder_change_reads_as_one_marked_line_per_change(ladder_change):
+    assert ladder_change.lines() == [
+        "+ role coach",
+        "- skill fax",
+        "~ skill plan -> planning",
+        "~ role lead: weight of people: 2 -> 1.5",
+        "~ role lead: certifications.required_any: [] -> [[a, b]]",
+    ]
+    assert markdown.ladder_diff(ladder_change).splitlines()[2] == "- `~ skill plan -> planning`"
+    assert table.ladder_diff(LadderDiff({}, [])) == "no changes\n"
+
+
+def test_a_ladder_change_as_csv_has_a_row_per_change(ladder_change):
+    assert csv.ladder_diff(ladder_change).splitlines() == [
+        "kind,section,id,field,skill,from,to",
+        "added,roles,coach,,,,",
+        "removed,skills,fax,,,,",
+        "renamed,skills,planning,,,plan,planning",
+        "changed,roles,lead,weight,people,2,1.5",
+        'changed,roles,lead,certifications.required_any,,[],"[[a, b]]"',
+    ]
+
+
+def test_a_ladder_change_as_json_keeps_renamed_and_skill_only_where_they_apply(ladder_change):
+    data = json.loads(json_out.ladder_diff(ladder_change))
+    assert data["skills"]["renamed"] == [{"from": "plan", "to": "planning"}]
+    assert "renamed" not in data["certifications"]
+    assert data["changed"][0] == {
+        "role": "lead",
+        "field": "weight",
+        "skill": "people",
+        "from": 2,
+        "to": 1.5,
+    }
+    assert "skill" not in data["changed"][1] and data["changed"][1]["to"] == [["a", "b"]]

@@ -142,11 +142,9 @@ def diff_ladders(
     pmoladder ladder diff old.yaml new.yaml --format markdown >> review.md
     ```
     """
-    from pmoladder import ladder_diff as ld
+    from pmoladder.ladder_diff import diff, read
 
-    result = ld.diff(ld.read(old), ld.read(new))
-    render = {"json": ld.as_json, "markdown": ld.as_markdown, "csv": ld.as_csv}
-    sys.stdout.write(render.get(fmt, ld.as_text)(result))
+    _emit("ladder diff", fmt, diff(read(old), read(new)))
 
 
 @app.command()

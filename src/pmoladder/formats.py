@@ -52,24 +52,21 @@ RESULTS: dict[str, tuple[str, ...]] = {
     "ladder diff": get_args(LadderDiffFormat),
 }
 
-FUNCTIONS = {"next": "next_rungs"}  # no renderer shadows a builtin
+FUNCTIONS = {"next": "next_rungs", "ladder diff": "ladder_diff"}  # no builtin is shadowed
 
 # Written by the command itself: `jsonl` one person at a time as profiles are read,
 # `validate`'s text as problems on stderr and verdicts on stdout, and the resolved ladder
-# as the file it is (its schema is the ladder file's), and `ladder diff` (its own module).
+# as the file it is (its schema is the ladder file's).
 BY_COMMAND = {
     ("team", "jsonl"),
     ("validate", "text"),
     ("ladder show", "yaml"),
     ("ladder show", "json"),
-    ("ladder diff", "table"),
-    ("ladder diff", "json"),
-    ("ladder diff", "markdown"),
-    ("ladder diff", "csv"),
 }
 
 # The two kinds of file pmoladder reads; `pmoladder schema` describes these and every
-# result kind whose JSON is a typed output (tests hold `SchemaKind` to that rule).
+# result kind whose JSON is a typed output, a space in its name written as a hyphen
+# (tests hold `SchemaKind` to that rule).
 FileKind = Literal["ladder", "profile"]
 FILE_KINDS: tuple[str, ...] = get_args(FileKind)
 SchemaKind = Literal[
@@ -89,6 +86,7 @@ SchemaKind = Literal[
     "team",
     "validate",
     "config",
+    "ladder-diff",
 ]
 SCHEMA_KINDS: tuple[str, ...] = get_args(SchemaKind)
 

@@ -3,14 +3,48 @@ added, removed and renamed (through `replaces`), and each role's changed require
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from dataclasses import dataclass
 from typing import Any
 
 from pmoladder.ladder import Ladder
 
 SECTIONS = ("roles", "skills", "certifications")
+
+
+@dataclass(frozen=True)
+class SectionChanges:
+    added: list[str]
+    removed: list[str]
+    renamed: list[tuple[str, str]] | None  # (old id, new id); None where ids never move
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """One changed requirement of a role present in both versions."""
+
+    role: str
+    field: str  # level, weight, certifications.required, ...required_any or min_years
+    before: Any
+    after: Any
+    skill: str | None = None  # for level and weight
+
+
+@dataclass(frozen=True)
+class LadderDiff:
+    sections: dict[str, SectionChanges]  # in SECTIONS order
+    changed: list[RoleChange]
+
+    def lines(self) -> list[str]:
+        """One line per change, `+`, `-` or `~` first, as a review reads them."""
+        out = []
+        for section, entry in self.sections.items():
+            out += [f"+ {section[:-1]} {i}" for i in entry.added]
+            out += [f"- {section[:-1]} {i}" for i in entry.removed]
+            out += [f"~ {section[:-1]} {o} -> {n}" for o, n in entry.renamed or []]
+        for c in self.changed:
+            what = f"{c.field} of {c.skill}" if c.skill else c.field
+            out.append(f"~ role {c.role}: {what}: {shown(c.before)} -> {shown(c.after)}")
+        return out
 
 
 def read(spec: str) -> Ladder:
@@ -27,27 +61,24 @@ def read(spec: str) -> Ladder:
     return ladder_from(parse(name, text), GitSource() if from_git else None)
 
 
-def diff(old: Ladder, new: Ladder) -> dict[str, Any]:
+def diff(old: Ladder, new: Ladder) -> LadderDiff:
     renames = {"roles": new.role_renames, "skills": new.skill_renames}
-    out: dict[str, Any] = {}
+    sections = {}
     for section in SECTIONS:
         before, after = getattr(old, section), getattr(new, section)
         moved = {
             o: n for o, n in renames.get(section, {}).items() if o in before and o not in after
         }
-        entry: dict[str, Any] = {
-            "added": [i for i in after if i not in before and i not in moved.values()],
-            "removed": [i for i in before if i not in after and i not in moved],
-        }
-        if section in renames:
-            entry["renamed"] = [{"from": o, "to": n} for o, n in moved.items()]
-        out[section] = entry
-    out["changed"] = _changed(old, new)
-    return out
+        sections[section] = SectionChanges(
+            added=[i for i in after if i not in before and i not in moved.values()],
+            removed=[i for i in before if i not in after and i not in moved],
+            renamed=list(moved.items()) if section in renames else None,
+        )
+    return LadderDiff(sections, _changed(old, new))
 
 
-def _changed(old: Ladder, new: Ladder) -> list[dict[str, Any]]:
-    changes: list[dict[str, Any]] = []
+def _changed(old: Ladder, new: Ladder) -> list[RoleChange]:
+    changes: list[RoleChange] = []
     for role in new.roles.values():
         was = old.roles.get(role.id) or next(
             (old.roles[o] for o in role.replaces if o in old.roles), None
@@ -61,9 +92,7 @@ def _changed(old: Ladder, new: Ladder) -> list[dict[str, Any]]:
                 x = getattr(a, field) if a else (0 if field == "level" else None)
                 y = getattr(b, field) if b else (0 if field == "level" else None)
                 if x != y and not (field == "weight" and (a is None or b is None)):
-                    changes.append(
-                        {"role": role.id, "field": field, "skill": skill, "from": x, "to": y}
-                    )
+                    changes.append(RoleChange(role.id, field, x, y, skill))
         for field, x, y in (
             ("certifications.required", was.certifications.required, role.certifications.required),
             (
@@ -74,67 +103,12 @@ def _changed(old: Ladder, new: Ladder) -> list[dict[str, Any]]:
             ("min_years", was.min_years, role.min_years),
         ):
             if x != y:
-                changes.append({"role": role.id, "field": field, "from": x, "to": y})
+                changes.append(RoleChange(role.id, field, x, y))
     return changes
 
 
-def as_json(result: dict[str, Any]) -> str:
-    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-
-
-def lines(result: dict[str, Any]) -> list[str]:
-    out = []
-    for section in SECTIONS:
-        entry = result[section]
-        out += [f"+ {section[:-1]} {i}" for i in entry["added"]]
-        out += [f"- {section[:-1]} {i}" for i in entry["removed"]]
-        out += [f"~ {section[:-1]} {r['from']} -> {r['to']}" for r in entry.get("renamed", [])]
-    for c in result["changed"]:
-        what = f"{c['field']} of {c['skill']}" if "skill" in c else c["field"]
-        out.append(f"~ role {c['role']}: {what}: {_shown(c['from'])} -> {_shown(c['to'])}")
-    return out
-
-
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A changed value in a line of text: lists bracketed, nothing as `none`."""
     if isinstance(value, list):
-        return "[" + ", ".join(_shown(v) for v in value) + "]"
+        return "[" + ", ".join(shown(v) for v in value) + "]"
     return "none" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def as_text(result: dict[str, Any]) -> str:
-    found = lines(result)
-    return "\n".join(found) + "\n" if found else "no changes\n"
-
-
-def as_markdown(result: dict[str, Any]) -> str:
-    found = lines(result)
-    if not found:
-        return "No changes.\n"
-    return "\n".join(f"- `{line}`" for line in found) + "\n"
-
-
-def as_csv(result: dict[str, Any]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["kind", "section", "id", "field", "skill", "from", "to"])
-    for section in SECTIONS:
-        entry = result[section]
-        for i in entry["added"]:
-            writer.writerow(["added", section, i, "", "", "", ""])
-        for i in entry["removed"]:
-            writer.writerow(["removed", section, i, "", "", "", ""])
-        for r in entry.get("renamed", []):
-            writer.writerow(["renamed", section, r["to"], "", "", r["from"], r["to"]])
-    for c in result["changed"]:
-        writer.writerow(
-            [
-                "changed",
-                "roles",
-                c["role"],
-                c["field"],
-                c.get("skill", ""),
-                _shown(c["from"]),
-                _shown(c["to"]),
-            ]
-        )
-    return buffer.getvalue()

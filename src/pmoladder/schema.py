@@ -21,7 +21,7 @@ def json_schema(kind: str) -> dict[str, Any]:
     else:
         from importlib import import_module
 
-        model = import_module(f"pmoladder.outputs.{kind}").OUTPUT
+        model = import_module(f"pmoladder.outputs.{kind.replace('-', '_')}").OUTPUT
         schema = model.model_json_schema(mode="serialization")
     schema["title"] = f"pmoladder {kind}"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

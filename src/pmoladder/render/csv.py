@@ -12,6 +12,7 @@ from pmoladder.errors import printable
 if TYPE_CHECKING:
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
+    from pmoladder.ladder_diff import LadderDiff
     from pmoladder.team import Team
 
 
@@ -89,3 +90,18 @@ def team(ladder: Ladder, result: Team) -> str:
         [*who, "target", "readiness", "skill", "required", "current", "gap", "weight", "stale"],
         rows,
     )
+
+
+def ladder_diff(result: LadderDiff) -> str:
+    from pmoladder.ladder_diff import shown
+
+    rows: list[list[object]] = []
+    for section, entry in result.sections.items():
+        rows += [["added", section, i, "", "", "", ""] for i in entry.added]
+        rows += [["removed", section, i, "", "", "", ""] for i in entry.removed]
+        rows += [["renamed", section, new, "", "", old, new] for old, new in entry.renamed or []]
+    for c in result.changed:
+        rows.append(
+            ["changed", "roles", c.role, c.field, c.skill or "", shown(c.before), shown(c.after)]
+        )
+    return _write(["kind", "section", "id", "field", "skill", "from", "to"], rows)

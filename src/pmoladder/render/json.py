@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
+    from pmoladder.ladder_diff import LadderDiff, RoleChange, SectionChanges
     from pmoladder.models import Role, Skill
     from pmoladder.outputs import common
     from pmoladder.outputs import gap as gap_out
@@ -578,3 +579,26 @@ def team_stream(ladder: Ladder, role: Role | None) -> Callable[[Member | Skipped
         return team_line(person_model(ladder, item, place(ladder, item, own).gap if own else None))
 
     return line
+
+
+def ladder_diff(result: LadderDiff) -> str:
+    from pmoladder.outputs import ladder_diff as out
+
+    def section(entry: SectionChanges) -> out.SectionChanges:
+        if entry.renamed is None:  # a section whose ids never move has no `renamed` key
+            return out.SectionChanges(added=entry.added, removed=entry.removed)
+        renamed = [out.Rename(from_=old, to=new) for old, new in entry.renamed]
+        return out.SectionChanges(added=entry.added, removed=entry.removed, renamed=renamed)
+
+    def change(c: RoleChange) -> out.RoleChange:
+        skill = {} if c.skill is None else {"skill": c.skill}  # only where there is one
+        return out.RoleChange(role=c.role, field=c.field, **skill, from_=c.before, to=c.after)
+
+    return dump(
+        out.LadderDiff(
+            roles=section(result.sections["roles"]),
+            skills=section(result.sections["skills"]),
+            certifications=section(result.sections["certifications"]),
+            changed=[change(c) for c in result.changed],
+        )
+    )

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from pmoladder.gap import Gap
     from pmoladder.ladder import Ladder
+    from pmoladder.ladder_diff import LadderDiff
     from pmoladder.models import Role
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.team import Team
@@ -364,3 +365,11 @@ def _team_notes(ladder: Ladder, result: Team) -> list[str]:
         if said:
             lines.append(f"- {cell(result.label(member))}: {'; '.join(said)}")
     return ["", "## To refresh", "", *lines] if lines else []
+
+
+def ladder_diff(result: LadderDiff) -> str:
+    """For a pull request: one list item per change, as code, ids being ids."""
+    found = result.lines()
+    if not found:
+        return "No changes.\n"
+    return "\n".join(f"- `{line}`" for line in found) + "\n"

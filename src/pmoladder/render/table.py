@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
     from pmoladder.gap import Gap, SkillGap
     from pmoladder.ladder import Ladder
+    from pmoladder.ladder_diff import LadderDiff
     from pmoladder.models import Role, Skill
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
@@ -792,3 +793,9 @@ def config(found: dict[str, Setting]) -> Table:
         source = f"{s.source} ({s.path})" if s.path else s.source
         table.add_row(text(key), text(s.value), text(source))
     return table
+
+
+def ladder_diff(result: LadderDiff) -> str:
+    """A line per change, as `diff` marks them: plain text that greps and pipes."""
+    found = result.lines()
+    return "\n".join(found) + "\n" if found else "no changes\n"
