@@ -228,3 +228,20 @@ def test_next_may_name_an_alias_and_is_normalised(write):
     text = MINIMAL.replace("skills: {a: 1}", "skills: {a: 1}\n    next: [big]")
     text += "  - {id: s, name: S, aliases: [big]}\n"
     assert load_ladder(write("ladder.yaml", text)).roles["r"].next == ["s"]
+
+
+def test_groups_keep_the_declared_order_name_each_group_and_drop_empty_ones(write):
+    path = write(
+        "l.yaml",
+        "schema_version: 1\nname: L\nscale: [{level: 0, name: None}, {level: 1, name: Some}]\n"
+        "categories: [{id: empty, name: Empty}, {id: core, name: Core Skills}]\n"
+        "skills:\n  - {id: a, name: A}\n  - {id: b, name: B, category: core}\n"
+        "  - {id: c, name: C, category: core}\n"
+        "roles: [{id: r, name: R, skills: {a: 1}}]\n",
+    )
+    ladder = load_ladder(path)
+    named = [(name, [s.id for s in members]) for name, members in ladder.skills_by_category()]
+    assert named == [("Core Skills", ["b", "c"]), (None, ["a"])]
+    assert [(name, [r.id for r in members]) for name, members in ladder.roles_by_tier()] == [
+        (None, ["r"])
+    ]

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from pmoladder.gap import Standing, compute_gap, standing_of_role
+from pmoladder.gap import GapReport, Standing, compute_gap, standing_of_role
 from pmoladder.plan import make_plan
 
 
 def plan_for(ladder, levels, target, certs=(), years=None):
     standing = Standing(role=None, levels=levels, certifications=frozenset(certs), years=years)
-    return make_plan(ladder, compute_gap(ladder, standing, ladder.roles[target]))
+    return make_plan(ladder, GapReport(compute_gap(ladder, standing, ladder.roles[target])))
 
 
 def test_steps_are_scored_by_weight_times_gap_and_zero_scores_dropped(mini):
@@ -22,12 +22,8 @@ def test_steps_scoring_nothing_are_left_out(mini):
 
 
 def test_steps_rank_by_score_with_ties_in_ladder_order(builtin):
-    plan = make_plan(
-        builtin,
-        compute_gap(
-            builtin, standing_of_role(builtin, builtin.roles["pm"]), builtin.roles["director"]
-        ),
-    )
+    pm = standing_of_role(builtin, builtin.roles["pm"])
+    plan = make_plan(builtin, GapReport(compute_gap(builtin, pm, builtin.roles["director"])))
     scores = [item.score for item in plan.steps]
     assert scores == sorted(scores, reverse=True) and all(scores)
     order = [s.id for s in builtin.steps]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pmoladder.gap import Gap, SkillGap
+from pmoladder.gap import Gap, GapReport, SkillGap
 from pmoladder.ladder_diff import LadderDiff, RoleChange, SectionChanges
 from pmoladder.render import csv, markdown, table
 from pmoladder.render import json as json_out
@@ -32,7 +32,7 @@ def result(mini) -> Gap:
 
 
 def test_csv_has_a_row_per_skill_with_its_numbers_and_inert_names(mini, result):
-    assert csv.gap(mini, result).splitlines() == [
+    assert csv.gap(mini, GapReport(result)).splitlines() == [
         "skill,name,current,required,gap,weight",
         "people,People | all,1,3,2,2",
         "planning,'=Planning,2,2,0,1.5",
@@ -40,7 +40,7 @@ def test_csv_has_a_row_per_skill_with_its_numbers_and_inert_names(mini, result):
 
 
 def test_markdown_states_readiness_and_every_missing_piece(mini, result):
-    text = markdown.gap(mini, result)
+    text = markdown.gap(mini, GapReport(result))
     assert text.startswith("# Gap to Team Lead from Starter\n")
     assert "**Readiness: 25%** (not ready yet)" in text
     assert "| People \\| all | 1 Basic | 3 Strong | 2 | 2 |" in text
@@ -61,12 +61,12 @@ def test_markdown_says_ready_when_nothing_is_missing(mini, result):
         years=None,
         required_years=0,
     )
-    text = markdown.gap(mini, ready)
+    text = markdown.gap(mini, GapReport(ready))
     assert text.startswith("# Gap to Team Lead\n") and "**Readiness: 100%** (ready)" in text
 
 
 def test_json_carries_the_numbers_as_numbers(mini, result):
-    data = json.loads(json_out.gap(mini, result))
+    data = json.loads(json_out.gap(mini, GapReport(result)))
     assert data["readiness"] == 0.25 and data["ready"] is False
     assert [(s["id"], s["gap"], s["weight"]) for s in data["skills"]] == [
         ("people", 2, 2),

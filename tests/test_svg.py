@@ -24,7 +24,7 @@ def hostile():
 
 def chart(ladder, start, target):
     result = compute_gap(ladder, standing_of_role(ladder, ladder.role(start)), ladder.role(target))
-    return result, ElementTree.fromstring(svg.gap(ladder, result))
+    return result, ElementTree.fromstring(svg.gap_chart(ladder, result))
 
 
 def texts(root):

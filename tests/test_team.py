@@ -234,3 +234,18 @@ def test_skipped_files_are_kept_apart_in_read_order(mini):
     team = team_view(mini, iter(reads), mini.roles["lead"])
     assert [s.path for s in team.skipped] == ["z.yaml", "b.yaml"]
     assert [p.path for p in team.people] == ["a"]
+
+
+def test_to_refresh_names_each_person_with_something_old_in_team_order(mini):
+    from dataclasses import replace
+
+    day = dt.date(2025, 1, 31)
+    fresh = member("a", planning=3)
+    old = replace(member("b"), stale={"people": day, "planning": day}, expiring={"cert-a": day})
+    lapsed = replace(member("c", target=None), expired={"cert-b": day})
+    team = team_view(mini, [fresh, old, lapsed])
+    notes = team.to_refresh(lambda ids: "+".join(ids), lambda d: "|".join(d))
+    assert [(m.path, said) for m, said in notes] == [
+        ("b", "stale: people+planning; expiring: cert-a"),
+        ("c", "expired: cert-b"),
+    ]

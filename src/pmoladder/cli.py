@@ -408,7 +408,7 @@ def gap(
     who = _subject(ladder, profile, from_role)
     result = subject.report(ladder, who, subject.target(ladder, target, who.person), stale_after)
     _emit("gap", fmt, ladder, result)
-    if check and not result.ready:
+    if check and not result.gap.ready:
         raise typer.Exit(1)
 
 

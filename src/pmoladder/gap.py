@@ -48,7 +48,6 @@ class Gap:
     missing_required_any: list[list[str]]  # groups of equivalents none of which is held
     years: Number | None
     required_years: Number
-    freshness: Freshness | None = None  # with a profile: stale ratings, lapsed certifications
 
     @property
     def experience_gap(self) -> Number | None:
@@ -78,6 +77,15 @@ class Gap:
         if self.experience_gap:
             found.append(Blocker("years", amount=self.experience_gap))
         return found
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """A gap as the `gap` command reports it: for a person, with how fresh their profile is
+    (stale ratings, lapsed certifications); for a role standing in for one, without."""
+
+    gap: Gap
+    freshness: Freshness | None = None
 
 
 @dataclass(frozen=True)

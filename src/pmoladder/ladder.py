@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
-from pmoladder.models import LadderFile, Role, Skill, validate_document
+from pmoladder.models import Category, LadderFile, Role, Skill, Tier, validate_document
 from pmoladder.yamlfile import decode, parse, read_bytes
+
+T = TypeVar("T")
 
 # The sections of a ladder that list entries with ids.
 SECTIONS = (
@@ -62,6 +65,14 @@ class Ladder:
         # old ids, from `replaces`: still read, with a warning, in profiles
         self.skill_renames = {old: s.id for s in model.skills for old in s.replaces}
         self.role_renames = {old: r.id for r in model.roles for old in r.replaces}
+
+    def roles_by_tier(self) -> list[tuple[str | None, list[Role]]]:
+        roles = list(self.roles.values())
+        return _grouped(roles, [r.tier for r in roles], self.tiers)
+
+    def skills_by_category(self) -> list[tuple[str | None, list[Skill]]]:
+        skills = list(self.skills.values())
+        return _grouped(skills, [s.category for s in skills], self.categories)
 
     def level_name(self, level: int) -> str:
         return self.scale[level].name if 0 <= level <= self.max_level else str(level)
@@ -118,6 +129,22 @@ class Ladder:
             (self.skills[sid], r.level, r.weight) for sid, r in role.skills.items() if r.level > 0
         ]
         return sorted(reqs, key=lambda req: self.skill_order[req[0].id])
+
+
+def _grouped(
+    entries: list[T], groups: list[str | None], declared: Mapping[str, Tier | Category]
+) -> list[tuple[str | None, list[T]]]:
+    """Entries by group (roles by tier, skills by category), in order: the declared groups
+    in theirs, then any other as first met. Each is named by its declared name, else its
+    id, or None for the entries of no group; a group without entries is left out."""
+    found: dict[str | None, list[T]] = {group: [] for group in declared}
+    for entry, group in zip(entries, groups, strict=True):
+        found.setdefault(group, []).append(entry)
+    return [
+        (declared[group].name if group is not None and group in declared else group, members)
+        for group, members in found.items()
+        if members
+    ]
 
 
 def ladder_path(explicit: str | None = None) -> str:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pmoladder.gap import Gap, SkillGap
+from pmoladder.gap import Gap, GapReport, SkillGap
 from pmoladder.ladder import Ladder
 from pmoladder.models import Certification, Challenge, Feedback, Kpi, Step
+
+if TYPE_CHECKING:
+    from pmoladder.freshness import Freshness
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,10 @@ class CertificationItem:
 
 @dataclass(frozen=True)
 class Plan:
+    """What to do about a gap; it keeps the gap, and how fresh the profile is, to show."""
+
     gap: Gap
+    freshness: Freshness | None
     steps: list[StepItem]
     skills: list[SkillItem]
     certifications: list[CertificationItem]
@@ -57,7 +64,8 @@ def kpi_text(kpi: Kpi) -> str:
     return f"{kpi.description or ''}{measure}".strip()
 
 
-def make_plan(ladder: Ladder, gap: Gap) -> Plan:
+def make_plan(ladder: Ladder, report: GapReport) -> Plan:
+    gap = report.gap
     gapped = gap.gapped()
     by_id = {s.id: s for s in gapped}
     steps = []
@@ -81,6 +89,7 @@ def make_plan(ladder: Ladder, gap: Gap) -> Plan:
         kpis = list(ladder.kpis) if top_tier else []
     return Plan(
         gap=gap,
+        freshness=report.freshness,
         steps=steps,
         skills=[SkillItem(s, ladder.descriptor(s.id, s.required)) for s in gapped],
         certifications=certs,

@@ -63,17 +63,11 @@ def starter_profile(ladder: Ladder, schema_ref: str = SCHEMA_FILE) -> str:
         "skills:",
     ]
     width = max(len(sid) for sid in ladder.skills) + 4
-    groups: dict[str | None, list[str]] = {c: [] for c in ladder.categories}
-    for skill in ladder.skills.values():
-        groups.setdefault(skill.category, []).append(skill.id)
-    for category, members in groups.items():
-        if not members:
-            continue
+    for category, members in ladder.skills_by_category():
         if category is not None:
-            name = ladder.categories[category].name if category in ladder.categories else category
-            lines.append(f"  # {one_line(name)}")
-        for sid in members:
-            lines.append(f"  {(sid + ': 0').ljust(width)}# {one_line(ladder.skills[sid].name)}")
+            lines.append(f"  # {one_line(category)}")
+        for skill in members:
+            lines.append(f"  {(skill.id + ': 0').ljust(width)}# {one_line(skill.name)}")
     listed = f"`pmoladder ladder show` lists them all; {schema_ref} completes them in an editor"
     lines += [
         "",

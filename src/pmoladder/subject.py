@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pmoladder.errors import FileError, PmoError
 from pmoladder.freshness import freshness, today
-from pmoladder.gap import Gap, Standing, compute_gap, standing_of_role
+from pmoladder.gap import GapReport, Standing, compute_gap, standing_of_role
 from pmoladder.ladder import Ladder, load_ladder
 from pmoladder.models import Role
 from pmoladder.profile import Person, find_profile, load_profile, profile_path
@@ -93,13 +93,13 @@ def current_role(person: Person | None) -> Role:
     return person.current_role
 
 
-def report(ladder: Ladder, who: Subject, target: Role, stale_after: int | None) -> Gap:
+def report(ladder: Ladder, who: Subject, target: Role, stale_after: int | None) -> GapReport:
     """The gap to `target`, with how fresh the person's ratings are as of today."""
     result = compute_gap(ladder, who.standing, target)
     if who.person is None:
-        return result
+        return GapReport(result)
     fresh = freshness(ladder, who.person, today(), stale_after_months(stale_after))
-    return replace(result, freshness=fresh)
+    return GapReport(result, fresh)
 
 
 def stale_after_months(flag: int | None) -> int:

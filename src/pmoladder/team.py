@@ -8,7 +8,7 @@ that they are cheap to send from the processes that read the files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pmoladder.freshness import Freshness
@@ -150,6 +150,24 @@ class Team:
 
     def shortage(self, skill_id: str) -> Shortage | None:
         return next((s for s in self.shortages if s.skill.id == skill_id), None)
+
+    def to_refresh(
+        self,
+        skills: Callable[[list[str]], str],
+        certifications: Callable[[dict[str, dt.date]], str],
+    ) -> list[tuple[Member, str]]:
+        """Each person with ratings assessed long ago or certifications lapsed or about
+        to, and what: `stale: ...; expired: ...; expiring: ...`, the ids named by the
+        callers in their own format."""
+        notes = []
+        for member in [p.member for p in self.people] + self.no_target:
+            said = ["stale: " + skills(list(member.stale))] if member.stale else []
+            for what, entries in (("expired", member.expired), ("expiring", member.expiring)):
+                if entries:
+                    said.append(f"{what}: {certifications(entries)}")
+            if said:
+                notes.append((member, "; ".join(said)))
+        return notes
 
 
 def by_readiness(placed: Placed) -> tuple[float, str]:

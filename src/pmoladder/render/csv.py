@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pmoladder.errors import printable
 
 if TYPE_CHECKING:
-    from pmoladder.gap import Gap
+    from pmoladder.gap import GapReport
     from pmoladder.ladder import Ladder
     from pmoladder.ladder_diff import LadderDiff
     from pmoladder.team import Team
@@ -41,10 +41,10 @@ def _write(header: list[str], rows: list[list[object]]) -> str:
     return buffer.getvalue()
 
 
-def gap(ladder: Ladder, result: Gap) -> str:
+def gap(ladder: Ladder, report: GapReport) -> str:
     return _write(
         ["skill", "name", "current", "required", "gap", "weight"],
-        [[s.id, s.name, s.current, s.required, s.gap, f"{s.weight:g}"] for s in result.skills],
+        [[s.id, s.name, s.current, s.required, s.gap, f"{s.weight:g}"] for s in report.gap.skills],
     )
 
 

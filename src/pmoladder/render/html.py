@@ -7,21 +7,26 @@ from typing import TYPE_CHECKING
 from pmoladder.render import svg
 
 if TYPE_CHECKING:
-    from pmoladder.gap import Gap
+    from pmoladder.freshness import Freshness
+    from pmoladder.gap import Gap, GapReport
     from pmoladder.ladder import Ladder
     from pmoladder.plan import Plan
     from pmoladder.team import Team
 
 
-def gap(ladder: Ladder, result: Gap) -> str:
-    return _report(ladder, result, None, f"Gap to {result.target.name}")
+def gap(ladder: Ladder, report: GapReport) -> str:
+    title = f"Gap to {report.gap.target.name}"
+    return _report(ladder, report.gap, report.freshness, None, title)
 
 
 def plan(ladder: Ladder, result: Plan) -> str:
-    return _report(ladder, result.gap, result, f"Development plan: {result.gap.target.name}")
+    title = f"Development plan: {result.gap.target.name}"
+    return _report(ladder, result.gap, result.freshness, result, title)
 
 
-def _report(ladder: Ladder, result: Gap, the_plan: Plan | None, title: str) -> str:
+def _report(
+    ladder: Ladder, gap: Gap, fresh: Freshness | None, the_plan: Plan | None, title: str
+) -> str:
     from pmoladder import web
     from pmoladder.plan import kpi_text
 
@@ -31,8 +36,9 @@ def _report(ladder: Ladder, result: Gap, the_plan: Plan | None, title: str) -> s
         ladder=ladder,
         kpi_text=kpi_text,
         title=title,
-        gap=result,
-        chart=web.markup(svg.gap(ladder, result)),
+        gap=gap,
+        freshness=fresh,
+        chart=web.markup(svg.gap_chart(ladder, gap)),
         plan=the_plan,
     )
 

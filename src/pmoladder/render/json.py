@@ -13,12 +13,11 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from pmoladder.compare import Diff, ProfileChanges
-    from pmoladder.gap import Gap, SkillGap
+    from pmoladder.gap import Gap, GapReport, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.ladder_diff import LadderDiff, RoleChange, SectionChanges
     from pmoladder.models import Role, Skill
     from pmoladder.outputs import common
-    from pmoladder.outputs import gap as gap_out
     from pmoladder.outputs import path as path_out
     from pmoladder.outputs import plan as plan_out
     from pmoladder.outputs import role as role_out
@@ -79,10 +78,10 @@ def _experience(gap: Gap) -> common.Experience:
     return common.Experience(years=gap.years, required=gap.required_years, gap=gap.experience_gap)
 
 
-def gap_model(gap: Gap) -> gap_out.Gap:
+def gap(ladder: Ladder, report: GapReport) -> str:
     from pmoladder.outputs import gap as out
 
-    fresh = gap.freshness
+    gap, fresh = report.gap, report.freshness
     skills = []
     for s in gap.skills:
         assessed = fresh.assessed.get(s.id) if fresh else None
@@ -93,25 +92,24 @@ def gap_model(gap: Gap) -> gap_out.Gap:
                 stale=bool(fresh and s.id in fresh.stale),
             )
         )
-    return out.Gap(
-        target=_ref(gap.target),
-        current_role=_opt_ref(gap.current_role),
-        readiness=round(gap.readiness, 3),
-        ready=gap.ready,
-        skills=skills,
-        certifications=out.GapCertifications(
-            missing_required=gap.missing_required,
-            missing_required_any=gap.missing_required_any,
-            missing_recommended=gap.missing_recommended,
-            expired=_dated(fresh.expired) if fresh else [],
-            expiring=_dated(fresh.expiring) if fresh else [],
-        ),
-        experience=_experience(gap),
+    certifications = out.GapCertifications(
+        missing_required=gap.missing_required,
+        missing_required_any=gap.missing_required_any,
+        missing_recommended=gap.missing_recommended,
+        expired=_dated(fresh.expired) if fresh else [],
+        expiring=_dated(fresh.expiring) if fresh else [],
     )
-
-
-def gap(ladder: Ladder, result: Gap) -> str:
-    return dump(gap_model(result))
+    return dump(
+        out.Gap(
+            target=_ref(gap.target),
+            current_role=_opt_ref(gap.current_role),
+            readiness=round(gap.readiness, 3),
+            ready=gap.ready,
+            skills=skills,
+            certifications=certifications,
+            experience=_experience(gap),
+        )
+    )
 
 
 def roles(ladder: Ladder) -> str:
@@ -331,7 +329,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
     from pmoladder.outputs import plan as out
 
     gap = result.gap
-    stale = gap.freshness.stale if gap.freshness else ()
+    stale = result.freshness.stale if result.freshness else ()
     return dump(
         out.Plan(
             target=_ref(gap.target),

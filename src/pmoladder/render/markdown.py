@@ -12,7 +12,8 @@ from pmoladder.plan import kpi_text
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from pmoladder.gap import Gap
+    from pmoladder.freshness import Freshness
+    from pmoladder.gap import Gap, GapReport
     from pmoladder.ladder import Ladder
     from pmoladder.ladder_diff import LadderDiff
     from pmoladder.models import Role
@@ -65,7 +66,8 @@ def any_of(certs: Mapping[str, Any], groups: list[list[str]], label: str) -> lis
     return [f"- {label}: {names(certs, group, ' or ')}" for group in groups]
 
 
-def gap(ladder: Ladder, result: Gap) -> str:
+def gap(ladder: Ladder, report: GapReport) -> str:
+    result = report.gap
     src = f" from {cell(result.current_role.name)}" if result.current_role else ""
     lines = [
         f"# Gap to {cell(result.target.name)}{src}",
@@ -94,13 +96,12 @@ def gap(ladder: Ladder, result: Gap) -> str:
         *any_of(certs, result.missing_required_any, "Missing one of"),
         f"- Missing recommended certifications: {names(certs, result.missing_recommended)}",
         f"- Experience: {_experience(ladder, result)}",
-        *_freshness(ladder, result),
+        *_freshness(ladder, report.freshness),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _freshness(ladder: Ladder, result: Gap) -> list[str]:
-    fresh = result.freshness
+def _freshness(ladder: Ladder, fresh: Freshness | None) -> list[str]:
     if fresh is None:
         return []
     lines = [
@@ -176,8 +177,8 @@ def plan(ladder: Ladder, result: Plan) -> str:
         for item in result.skills:
             s = item.skill
             aim = f": {cell(item.descriptor)}" if item.descriptor else ""
-            if gap.freshness and s.id in gap.freshness.stale:
-                aim += f" (stale: assessed {gap.freshness.stale[s.id]}, re-assess first)"
+            if result.freshness and s.id in result.freshness.stale:
+                aim += f" (stale: assessed {result.freshness.stale[s.id]}, re-assess first)"
             lines.append(
                 f"- [ ] **{cell(s.name)}** ({item.kind}) from "
                 f"{s.current} {cell(ladder.level_name(s.current))} to "
@@ -207,7 +208,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
     met = gap.years is not None and not gap.experience_gap  # a met item is ticked
     lines += ["", "## Experience", "", f"- [{'x' if met else ' '}] {_experience(ladder, gap)}"]
-    renew = _freshness(ladder, gap)
+    renew = _freshness(ladder, result.freshness)
     if renew:
         lines += ["", "## Keep it current", ""] + [f"- [ ] {line[2:]}" for line in renew]
     if result.challenges:
@@ -348,22 +349,13 @@ def team(ladder: Ladder, result: Team) -> str:
 
 
 def _team_notes(ladder: Ladder, result: Team) -> list[str]:
-    lines = []
-    for member in [p.member for p in result.people] + result.no_target:
-        said = []
-        if member.stale:
-            said.append("stale: " + listing(ladder.skills[s].name for s in member.stale))
-        for what, entries in (("expired", member.expired), ("expiring", member.expiring)):
-            if entries:
-                said.append(
-                    f"{what}: "
-                    + ", ".join(
-                        f"{names(ladder.certifications, [c])} on {day}"
-                        for c, day in entries.items()
-                    )
-                )
-        if said:
-            lines.append(f"- {cell(result.label(member))}: {'; '.join(said)}")
+    notes = result.to_refresh(
+        lambda ids: listing(ladder.skills[s].name for s in ids),
+        lambda dated: ", ".join(
+            f"{names(ladder.certifications, [c])} on {day}" for c, day in dated.items()
+        ),
+    )
+    lines = [f"- {cell(result.label(member))}: {said}" for member, said in notes]
     return ["", "## To refresh", "", *lines] if lines else []
 
 

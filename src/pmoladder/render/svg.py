@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from pmoladder.errors import one_line
 
 if TYPE_CHECKING:
-    from pmoladder.gap import Gap, SkillGap
+    from pmoladder.gap import Gap, GapReport, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.team import Team
 
@@ -122,8 +122,13 @@ def verdict(result: Gap) -> str:
     return f"Readiness {round(result.readiness * 100)}%: {'ready' if result.ready else 'not ready'}"
 
 
-def gap(ladder: Ladder, result: Gap) -> str:
-    """The chart as a file of its own; web pages embed the same SVG."""
+def gap(ladder: Ladder, report: GapReport) -> str:
+    """The chart as a file of its own."""
+    return gap_chart(ladder, report.gap)
+
+
+def gap_chart(ladder: Ladder, result: Gap) -> str:
+    """The levels against the target's, as a file or in a web page."""
     c = _Canvas()
     if len(result.skills) > RADAR_MAX:
         _bars(c, ladder, result.skills)

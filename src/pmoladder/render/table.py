@@ -16,7 +16,8 @@ from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
-    from pmoladder.gap import Gap, SkillGap
+    from pmoladder.freshness import Freshness
+    from pmoladder.gap import Gap, GapReport, SkillGap
     from pmoladder.ladder import Ladder
     from pmoladder.ladder_diff import LadderDiff
     from pmoladder.models import Role, Skill
@@ -117,7 +118,8 @@ def _any_of(certs: Mapping[str, Any], groups: list[list[str]], label: str) -> li
     return [para(f"{label}: {_names(certs, group, ' or ')}") for group in groups]
 
 
-def gap(ladder: Ladder, result: Gap) -> Group:
+def gap(ladder: Ladder, report: GapReport) -> Group:
+    result, fresh = report.gap, report.freshness
     head = Text()
     head.append_text(title(f"Gap to {result.target.name} ({result.target.id})"))
     if result.current_role is not None:
@@ -133,7 +135,7 @@ def gap(ladder: Ladder, result: Gap) -> Group:
     table = grid(
         "Skill", "Current", "Required", "Gap", "Weight", "", right={"Gap", "Weight"}, legend=legend
     )
-    stale = result.freshness.stale if result.freshness else {}
+    stale = fresh.stale if fresh else {}
     for s in result.skills:
         name = text(s.name)
         if s.id in stale:
@@ -146,11 +148,11 @@ def gap(ladder: Ladder, result: Gap) -> Group:
             number(s.weight),
             bar(s.current, s.required, ladder.max_level),
         )
-    return Group(head, verdict, Text(), table, Text(), *_gap_footer(ladder, result))
+    footer = _gap_footer(ladder, result) + _freshness_lines(ladder, fresh)
+    return Group(head, verdict, Text(), table, Text(), *footer)
 
 
-def _freshness_lines(ladder: Ladder, result: Gap) -> list[Text]:
-    fresh = result.freshness
+def _freshness_lines(ladder: Ladder, fresh: Freshness | None) -> list[Text]:
     if fresh is None:
         return []
     lines = []
@@ -200,22 +202,16 @@ def _experience_lines(ladder: Ladder, result: Gap) -> list[Text]:
                 f"{number(result.required_years)} {ladder.years} expected{rest}"
             )
         )
-    return lines + _freshness_lines(ladder, result)
+    return lines
 
 
 def roles(ladder: Ladder) -> Table:
     table = grid(
         "Tier", "Role", "ID", "Years", "Next", title=printable(ladder.name), right={"Years"}
     )
-    groups: dict[str | None, list[Role]] = {tier: [] for tier in ladder.tiers}
-    for r in ladder.roles.values():
-        groups.setdefault(r.tier, []).append(r)
-    for tier_id, members in groups.items():
-        if not members:
-            continue
+    for tier_name, members in ladder.roles_by_tier():
         if table.row_count:
             table.add_section()
-        tier_name = ladder.tiers[tier_id].name if tier_id in ladder.tiers else (tier_id or "")
         for i, r in enumerate(members):
             table.add_row(
                 text(tier_name if i == 0 else ""),
@@ -260,19 +256,9 @@ def role(ladder: Ladder, result: Role) -> Group:
 
 def skills(ladder: Ladder) -> Table:
     table = grid("Category", "Skill", "ID", "Description")
-    groups: dict[str | None, list[Skill]] = {c: [] for c in ladder.categories}
-    for s in ladder.skills.values():
-        groups.setdefault(s.category, []).append(s)
-    for category_id, members in groups.items():
-        if not members:
-            continue
+    for name, members in ladder.skills_by_category():
         if table.row_count:
             table.add_section()
-        name = (
-            ladder.categories[category_id].name
-            if category_id in ladder.categories
-            else category_id or ""
-        )
         for i, s in enumerate(members):
             table.add_row(
                 text(name if i == 0 else ""), text(s.name), text(s.id), text(s.description)
@@ -452,7 +438,7 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         for item in result.skills:
             s = item.skill
             name = text(s.name)
-            if result.gap.freshness and s.id in result.gap.freshness.stale:
+            if result.freshness and s.id in result.freshness.stale:
                 name.append(" (stale)", "yellow")
             table.add_row(
                 name,
@@ -481,7 +467,7 @@ def plan(ladder: Ladder, result: Plan) -> Group:
         parts += [para(f"- {_plan_certification(c)}") for c in rest]
     if not (result.skills or result.certifications or result.required_any):
         parts += [Text(), text(f"You meet every skill and certification {gap.target.name} needs.")]
-    parts += [Text(), *_experience_lines(ladder, gap)]
+    parts += [Text(), *_experience_lines(ladder, gap), *_freshness_lines(ladder, result.freshness)]
     if result.challenges:
         parts += [Text(), title("Challenges you will meet")]
         for c in result.challenges:
@@ -615,7 +601,7 @@ def team(ladder: Ladder, result: Team) -> Group:
         parts += _heatmap(ladder, result)
     else:
         parts += _people(ladder, result)
-    parts += _notes(ladder, result)
+    parts += _team_notes(ladder, result)
     if result.bench is not None:
         parts += [Text(), _bench(result)]
     if result.skipped:
@@ -752,21 +738,15 @@ def _shortages(ladder: Ladder, result: Team) -> list[Any]:
     return [Text(), short, Text(), steps]
 
 
-def _notes(ladder: Ladder, result: Team) -> list[Any]:
+def _team_notes(ladder: Ladder, result: Team) -> list[Any]:
     """Per person: ratings assessed long ago, certificates lapsed or about to."""
-    lines, certs = [], ladder.certifications
-    for member in [p.member for p in result.people] + result.no_target:
-        said = []
-        if member.stale:
-            said.append("stale: " + ", ".join(ladder.skills[s].name for s in member.stale))
-        for label, entries in (("expired", member.expired), ("expiring", member.expiring)):
-            if entries:
-                said.append(
-                    f"{label}: "
-                    + ", ".join(f"{_names(certs, [c])} on {day}" for c, day in entries.items())
-                )
-        if said:
-            lines.append(text(f"{result.label(member)}: {'; '.join(said)}", "yellow"))
+    notes = result.to_refresh(
+        lambda ids: ", ".join(ladder.skills[s].name for s in ids),
+        lambda dated: ", ".join(
+            f"{_names(ladder.certifications, [c])} on {day}" for c, day in dated.items()
+        ),
+    )
+    lines = [text(f"{result.label(member)}: {said}", "yellow") for member, said in notes]
     return [Text(), title("To refresh"), *lines] if lines else []
 
 

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 from pmoladder.errors import PmoError
 
 if TYPE_CHECKING:
-    from pmoladder.gap import Gap
+    from pmoladder.freshness import Freshness
     from pmoladder.ladder import Ladder
     from pmoladder.plan import Plan
+    from pmoladder.profile import Person
 
 MARKER = ".pmoladder-site"
 SECTIONS = {  # page name -> ladder attribute, title, what it is
@@ -35,26 +36,25 @@ SECTIONS = {  # page name -> ladder attribute, title, what it is
 
 @dataclass(frozen=True)
 class Page:
-    """One person's page: their gap and plan, or why there is none."""
+    """One person's page: their plan, which holds their gap, or None without a target."""
 
     slug: str
     name: str
-    gap: Gap | None
     plan: Plan | None
 
 
-def person_page(ladder: Ladder, path: str, person: Any, fresh: Any, taken: set[str]) -> Page:
-    from dataclasses import replace
-
-    from pmoladder.gap import compute_gap
+def person_page(
+    ladder: Ladder, path: str, person: Person, fresh: Freshness, taken: set[str]
+) -> Page:
+    from pmoladder.gap import GapReport, compute_gap
     from pmoladder.plan import make_plan
 
     name = person.name or Path(path).stem
     slug = _slug(name, taken)
     if person.target_role is None:
-        return Page(slug, name, None, None)
-    result = replace(compute_gap(ladder, person.standing(), person.target_role), freshness=fresh)
-    return Page(slug, name, result, make_plan(ladder, result))
+        return Page(slug, name, None)
+    result = compute_gap(ladder, person.standing(), person.target_role)
+    return Page(slug, name, make_plan(ladder, GapReport(result, fresh)))
 
 
 def _slug(name: str, taken: set[str]) -> str:
@@ -161,7 +161,7 @@ def _pages(ladder: Ladder, people: list[Page]) -> dict[str, str]:
             "skill.html", "../", skill=skill, needs=needs[skill.id]
         )
     for person in people:
-        chart = web.markup(svg.gap(ladder, person.gap)) if person.gap else None
+        chart = web.markup(svg.gap_chart(ladder, person.plan.gap)) if person.plan else None
         pages[f"people/{person.slug}.html"] = page("person.html", "../", person=person, chart=chart)
     return pages
 
