@@ -163,8 +163,8 @@ def test_gap_on_any_valid_profile_is_bounded(profile):
     for role in LADDER.roles.values():
         gap = compute_gap(LADDER, person.standing(), role)
         assert 0.0 <= gap.readiness <= 1.0
-        assert all(s.gap >= 0 for s in gap.skills)
-        assert gap.experience_gap is None or gap.experience_gap >= 0
+        assert all(s.shortfall >= 0 for s in gap.skills)
+        assert gap.years_to_go is None or gap.years_to_go >= 0
         assert gap.ready == (
-            gap.readiness == 1.0 and not gap.missing_required and not gap.experience_gap
+            gap.readiness == 1.0 and not gap.missing_required and not gap.years_to_go
         )

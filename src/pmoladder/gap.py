@@ -31,10 +31,11 @@ class SkillGap:
     current: int
     required: int
     weight: Number
-    gap: int = field(init=False)  # stored, not derived on each use: team views ask millions
+    # Levels below the requirement; stored, not derived on each use: team views ask millions.
+    shortfall: int = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "gap", max(0, self.required - self.current))
+        object.__setattr__(self, "shortfall", max(0, self.required - self.current))
 
 
 @dataclass(frozen=True)
@@ -50,32 +51,32 @@ class Gap:
     required_years: Number
 
     @property
-    def experience_gap(self) -> Number | None:
+    def years_to_go(self) -> Number | None:
         return None if self.years is None else max(0, self.required_years - self.years)
 
     @property
     def ready(self) -> bool:
         return (
-            all(s.gap == 0 for s in self.skills)
+            all(s.shortfall == 0 for s in self.skills)
             and not self.missing_required
             and not self.missing_required_any
-            and not self.experience_gap
+            and not self.years_to_go
         )
 
-    def gapped(self) -> list[SkillGap]:
-        return [s for s in self.skills if s.gap > 0]
+    def short_skills(self) -> list[SkillGap]:
+        return [s for s in self.skills if s.shortfall > 0]
 
     def blockers(self) -> list[Blocker]:
         """Why the role is not ready, beyond a percentage that can round to 100%: skills
         below the bar, each required certification or group missing, years to go."""
         found = []
-        below = len(self.gapped())
+        below = len(self.short_skills())
         if below:
             found.append(Blocker("skills", amount=below))
         found += [Blocker("certification", (c,)) for c in self.missing_required]
         found += [Blocker("certification_any", tuple(g)) for g in self.missing_required_any]
-        if self.experience_gap:
-            found.append(Blocker("years", amount=self.experience_gap))
+        if self.years_to_go:
+            found.append(Blocker("years", amount=self.years_to_go))
         return found
 
 
@@ -116,7 +117,7 @@ def compute_gap(ladder: Ladder, standing: Standing, target: Role) -> Gap:
     ]
     total = sum(s.weight * s.required for s in skills)
     met = sum(s.weight * min(s.current, s.required) for s in skills)
-    skills.sort(key=lambda s: -s.weight * s.gap)  # stable: ties keep the ladder's order
+    skills.sort(key=lambda s: -s.weight * s.shortfall)  # stable: ties keep the ladder's order
     held = standing.certifications
     return Gap(
         target=target,

@@ -28,7 +28,7 @@ class SkillItem:
     @property
     def kind(self) -> str:
         """The APM assessors' banding: one level short is a top-up, more is development."""
-        return "top-up" if self.skill.gap == 1 else "develop"
+        return "top-up" if self.skill.shortfall == 1 else "develop"
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,12 @@ def kpi_text(kpi: Kpi) -> str:
 
 def make_plan(ladder: Ladder, report: GapReport) -> Plan:
     gap = report.gap
-    gapped = gap.gapped()
-    by_id = {s.id: s for s in gapped}
+    short = gap.short_skills()
+    by_id = {s.id: s for s in short}
     steps = []
     for step in ladder.steps:
-        addressed = [s for s in gapped if s.id in step.develops]
-        score = sum(s.weight * s.gap for s in addressed)
+        addressed = [s for s in short if s.id in step.develops]
+        score = sum(s.weight * s.shortfall for s in addressed)
         if score > 0:
             steps.append(StepItem(step, score, addressed))
     steps.sort(key=lambda item: -item.score)  # stable: ties keep the ladder's order
@@ -91,7 +91,7 @@ def make_plan(ladder: Ladder, report: GapReport) -> Plan:
         gap=gap,
         freshness=report.freshness,
         steps=steps,
-        skills=[SkillItem(s, ladder.descriptor(s.id, s.required)) for s in gapped],
+        skills=[SkillItem(s, ladder.descriptor(s.id, s.required)) for s in short],
         certifications=certs,
         required_any=groups,
         challenges=challenges,

@@ -243,7 +243,7 @@ def _coverage(ladder: Ladder, people: list[Placed], target: Role) -> list[Covera
     for placed in people:  # one pass: thousands of people, a dozen or two skills each
         for s in placed.gap.skills:
             level_sum[s.id] += s.current
-            if not s.gap:
+            if not s.shortfall:
                 meeting[s.id].append(placed.path)
     coverage = [
         Coverage(
@@ -267,8 +267,8 @@ def _shortages(ladder: Ladder, people: list[Placed]) -> list[Shortage]:
     short: dict[str, int] = {}
     for placed in people:
         for s in placed.gap.skills:
-            if s.gap:
-                total[s.id] = total.get(s.id, 0) + s.weight * s.gap
+            if s.shortfall:
+                total[s.id] = total.get(s.id, 0) + s.weight * s.shortfall
                 short[s.id] = short.get(s.id, 0) + 1
     found = [Shortage(ladder.skills[sid], total[sid], short[sid]) for sid in total]
     return sorted(found, key=lambda s: (-s.weighted_gap, -s.short, ladder.skill_order[s.skill.id]))
@@ -276,7 +276,7 @@ def _shortages(ladder: Ladder, people: list[Placed]) -> list[Shortage]:
 
 def _steps(ladder: Ladder, people: list[Placed]) -> list[StepHelp]:
     """The ladder's steps by how many people each would help at once (any short skill)."""
-    short = [{s.id: s.weight * s.gap for s in p.gap.gapped()} for p in people]
+    short = [{s.id: s.weight * s.shortfall for s in p.gap.short_skills()} for p in people]
     found = []
     for step in ladder.steps:
         helped = [gaps for gaps in short if gaps.keys() & set(step.develops)]

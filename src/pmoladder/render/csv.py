@@ -44,7 +44,10 @@ def _write(header: list[str], rows: list[list[object]]) -> str:
 def gap(ladder: Ladder, report: GapReport) -> str:
     return _write(
         ["skill", "name", "current", "required", "gap", "weight"],
-        [[s.id, s.name, s.current, s.required, s.gap, f"{s.weight:g}"] for s in report.gap.skills],
+        [
+            [s.id, s.name, s.current, s.required, s.shortfall, f"{s.weight:g}"]
+            for s in report.gap.skills
+        ],
     )
 
 
@@ -81,7 +84,7 @@ def team(ladder: Ladder, result: Team) -> str:
                     s.id,
                     s.required,
                     s.current,
-                    s.gap,
+                    s.shortfall,
                     f"{s.weight:g}",
                     s.id in member.stale,
                 ]

@@ -75,7 +75,7 @@ def _dated(entries: dict[str, Any]) -> list[common.Dated]:
 def _experience(gap: Gap) -> common.Experience:
     from pmoladder.outputs import common
 
-    return common.Experience(years=gap.years, required=gap.required_years, gap=gap.experience_gap)
+    return common.Experience(years=gap.years, required=gap.required_years, gap=gap.years_to_go)
 
 
 def gap(ladder: Ladder, report: GapReport) -> str:
@@ -225,7 +225,7 @@ def _skill_gap(s: SkillGap) -> common.SkillGap:
         name=s.name,
         current=s.current,
         required=s.required,
-        gap=s.gap,
+        gap=s.shortfall,
         weight=float(s.weight),
     )
 
@@ -294,7 +294,9 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> str:
         out.Next(
             current=current.id,
             next=[
-                out.NextRung(**dict(_verdict(g)), gaps=[_skill_gap(s) for s in g.gapped()[:3]])
+                out.NextRung(
+                    **dict(_verdict(g)), gaps=[_skill_gap(s) for s in g.short_skills()[:3]]
+                )
                 for g in gaps
             ],
         )
@@ -352,7 +354,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
                     name=item.skill.name,
                     current=item.skill.current,
                     required=item.skill.required,
-                    gap=item.skill.gap,
+                    gap=item.skill.shortfall,
                     kind=item.kind,
                     descriptor=item.descriptor,
                     stale=item.skill.id in stale,
@@ -485,7 +487,7 @@ def person_model(
         target=_ref(gap.target) if gap else None,
         readiness=_readiness(gap),
         ready=gap.ready if gap else None,
-        gaps={s.id: s.gap for s in gap.gapped()} if gap else {},
+        gaps={s.id: s.shortfall for s in gap.short_skills()} if gap else {},
         missing_required=gap.missing_required if gap else [],
         missing_required_any=gap.missing_required_any if gap else [],
         stale=_dated(member.stale),

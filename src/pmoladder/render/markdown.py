@@ -83,7 +83,7 @@ def gap(ladder: Ladder, report: GapReport) -> str:
                 s.name,
                 f"{s.current} {ladder.level_name(s.current)}",
                 f"{s.required} {ladder.level_name(s.required)}",
-                s.gap,
+                s.shortfall,
                 f"{s.weight:g}",
             ]
             for s in result.skills
@@ -123,7 +123,7 @@ def _experience(ladder: Ladder, result: Gap) -> str:
     years = cell(ladder.years)
     if result.years is None:
         return f"{result.required_years:g} {years} expected (no years given)"
-    still = result.experience_gap
+    still = result.years_to_go
     return f"{result.years:g} of {result.required_years:g} {years} expected" + (
         f", {still:g} to go" if still else ""
     )
@@ -206,7 +206,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
         lines += [f"- [ ] {_plan_certification(c)}" for c in rest]
     if not (result.skills or result.certifications or result.required_any):
         lines += ["", f"You meet every skill and certification {cell(gap.target.name)} needs."]
-    met = gap.years is not None and not gap.experience_gap  # a met item is ticked
+    met = gap.years is not None and not gap.years_to_go  # a met item is ticked
     lines += ["", "## Experience", "", f"- [{'x' if met else ' '}] {_experience(ladder, gap)}"]
     renew = _freshness(ladder, result.freshness)
     if renew:
@@ -245,7 +245,7 @@ def team(ladder: Ladder, result: Team) -> str:
         lines += [f"# Gap to {cell(result.target.name)}: {_people(len(result.people))}", ""]
         rows: list[list[object]] = []
         for placed in result.people:
-            gaps = {s.id: s.gap for s in placed.gap.skills}
+            gaps = {s.id: s.shortfall for s in placed.gap.skills}
             stale = placed.member.stale
             rows.append(
                 [
@@ -298,8 +298,10 @@ def team(ladder: Ladder, result: Team) -> str:
                     label(p.member),
                     p.gap.target.name,
                     f"{round(p.gap.readiness * 100)}%",
-                    Markdown(f"{cell(p.gap.gapped()[0].name)} +{p.gap.gapped()[0].gap}")
-                    if p.gap.gapped()
+                    Markdown(
+                        f"{cell(p.gap.short_skills()[0].name)} +{p.gap.short_skills()[0].shortfall}"
+                    )
+                    if p.gap.short_skills()
                     else NONE,
                 ]
                 for p in result.people

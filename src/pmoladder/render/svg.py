@@ -284,7 +284,9 @@ def _bars(c: _Canvas, ladder: Ladder, skills: list[SkillGap]) -> None:
             f'width="{s.required * unit:.1f}" height="22" fill="none" stroke="{REQUIRED}" '
             'stroke-width="2" stroke-dasharray="6 3"/>'
         )
-        note = f"{s.current} of {s.required}" + (f", {s.gap} short" if s.gap else ", met")
+        note = f"{s.current} of {s.required}" + (
+            f", {s.shortfall} short" if s.shortfall else ", met"
+        )
         c.text(x0 + BAR_WIDTH + 10, mid + FONT * 0.35, [note])
         y += h
     c.cover(0, -20, x0 + BAR_WIDTH, total)
@@ -330,7 +332,7 @@ def team(ladder: Ladder, result: Team) -> str:
         )
     for r, placed in enumerate(result.people):
         y = HEAD_H + CELL_H * r
-        gaps = {s.id: s.gap for s in placed.gap.skills}
+        gaps = {s.id: s.shortfall for s in placed.gap.skills}
         out.append(
             f'<text x="{NAMES_W - 8}" y="{y + 17}" text-anchor="end">'
             f"{_text(result.label(placed.member))}</text>"

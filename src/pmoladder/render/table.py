@@ -144,7 +144,7 @@ def gap(ladder: Ladder, report: GapReport) -> Group:
             name,
             level_cell(ladder, s.current),
             level_cell(ladder, s.required),
-            text(s.gap, "red" if s.gap else "green"),
+            text(s.shortfall, "red" if s.shortfall else "green"),
             number(s.weight),
             bar(s.current, s.required, ladder.max_level),
         )
@@ -194,7 +194,7 @@ def _experience_lines(ladder: Ladder, result: Gap) -> list[Text]:
             )
         )
     else:
-        still = result.experience_gap
+        still = result.years_to_go
         rest = f", {number(still)} to go" if still else ""
         lines.append(
             text(
@@ -372,7 +372,7 @@ def _why_not(gap: Gap) -> str:
 
 def _gap_with_weight(s: SkillGap) -> str:
     """`Benefits Management +2 (weight 2)`: the weight, where it ranks a gap above a larger one."""
-    return f"{s.name} +{s.gap}" + (f" (weight {s.weight:g})" if s.weight != 1 else "")
+    return f"{s.name} +{s.shortfall}" + (f" (weight {s.weight:g})" if s.weight != 1 else "")
 
 
 def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
@@ -387,7 +387,7 @@ def next_rungs(ladder: Ladder, current: Role, gaps: list[Gap]) -> Any:
         right={"Readiness"},
     )
     for g in gaps:
-        biggest = ", ".join(_gap_with_weight(s) for s in g.gapped()[:3]) or "none"
+        biggest = ", ".join(_gap_with_weight(s) for s in g.short_skills()[:3]) or "none"
         table.add_row(
             text(f"{g.target.name} ({g.target.id})"),
             _readiness_cell(g),
@@ -639,7 +639,7 @@ def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
     for label in column.values():
         heatmap.add_column(label, justify="right", no_wrap=True)
     for placed in result.people:
-        gaps = {s.id: s.gap for s in placed.gap.skills}
+        gaps = {s.id: s.shortfall for s in placed.gap.skills}
         cells = []
         for skill, _, _ in reqs:
             gap = gaps[skill.id]
@@ -695,8 +695,8 @@ def _people(ladder: Ladder, result: Team) -> list[Any]:
         right={"Readiness"},
     )
     for placed in result.people:
-        gapped = placed.gap.gapped()
-        biggest = f"{gapped[0].name} +{gapped[0].gap}" if gapped else "-"
+        short = placed.gap.short_skills()
+        biggest = f"{short[0].name} +{short[0].shortfall}" if short else "-"
         people.add_row(
             text(result.label(placed.member)),
             text(placed.gap.target.name),
