@@ -245,13 +245,13 @@ remove:
   tiers: [entry]
 """,
     )
-    kb = ladder_from(load(path))
-    assert "hybrid-delivery" not in kb.skills
-    assert all("hybrid-delivery" not in r.skills for r in kb.roles.values())
-    assert all("pmp" not in r.certifications.required for r in kb.roles.values())
-    assert all("jira" not in r.tools for r in kb.roles.values())
-    assert kb.roles["coordinator"].tier is None
-    assert all("hybrid-delivery" not in s.develops for s in kb.steps)
+    ladder = ladder_from(load(path))
+    assert "hybrid-delivery" not in ladder.skills
+    assert all("hybrid-delivery" not in r.skills for r in ladder.roles.values())
+    assert all("pmp" not in r.certifications.required for r in ladder.roles.values())
+    assert all("jira" not in r.tools for r in ladder.roles.values())
+    assert ladder.roles["coordinator"].tier is None
+    assert all("hybrid-delivery" not in s.develops for s in ladder.steps)
 
 
 def test_merges_key_by_key_and_list_by_list(write):
@@ -269,12 +269,12 @@ roles:
     responsibilities: [Only this.]
 """,
     )
-    kb = ladder_from(load(path))
+    ladder = ladder_from(load(path))
     builtin = ladder_from(load(str(builtin_path())))
-    levels = kb.skills["leadership"].levels
+    levels = ladder.skills["leadership"].levels
     assert levels[1] == "Leads a meeting." and 2 not in levels
     assert levels[3] == builtin.skills["leadership"].levels[3]
-    director = kb.roles["director"]
+    director = ladder.roles["director"]
     assert (director.skills["leadership"].level, director.skills["leadership"].weight) == (4, 1)
     assert director.skills["governance"] == builtin.roles["director"].skills["governance"]
     assert (
@@ -290,8 +290,8 @@ def test_a_scale_is_renamed_but_keeps_its_numbers(write):
     path = write(
         "o.yaml", "extends: builtin\nscale:\n  - {level: 0, name: None or not applicable}\n"
     )
-    kb = ladder_from(load(path))
-    assert kb.level_name(0) == "None or not applicable" and kb.max_level == 5
+    ladder = ladder_from(load(path))
+    assert ladder.level_name(0) == "None or not applicable" and ladder.max_level == 5
     [message] = errors_of(write("p.yaml", "extends: builtin\nscale:\n  - {level: 6, name: Guru}\n"))
     assert "p.yaml:3:5: scale.0: an overlay keeps the base's level numbers" in message
 

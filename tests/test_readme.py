@@ -85,3 +85,31 @@ def test_the_format_reference_lists_every_format_of_every_command():
     section = text.split("## Every format", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([a-z ]+)` \| ([a-z, ]+) \|$", section, re.MULTILINE)
     assert {kind: tuple(fmts.split(", ")) for kind, fmts in rows} == RESULTS
+
+
+def development_layout() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text[text.index("## Development") :]
+
+
+def test_the_development_layout_names_every_module_and_no_other():
+    package = ROOT / "src" / "pmoladder"
+    modules = {
+        str(path.relative_to(package)) for path in package.rglob("*.py") if path.parent == package
+    }
+    folders = {
+        f"{path.name}/"
+        for path in package.iterdir()
+        if path.is_dir() and (path / "__init__.py").exists()
+    }
+    named = set(re.findall(r"`(\w+\.py|\w+/)`", development_layout()))
+    assert modules | folders <= named, f"not described: {sorted((modules | folders) - named)}"
+    # Besides the package's own modules it names those of its folders and two tests.
+    inside = {path.name for path in package.rglob("*.py") if path.parent != package}
+    gone = (
+        {n for n in named if n.endswith(".py")}
+        - modules
+        - inside
+        - {"test_outputs.py", "test_readme.py"}
+    )
+    assert not gone, f"named but not there: {sorted(gone)}"

@@ -126,3 +126,29 @@ def test_a_ladder_change_as_json_keeps_renamed_and_skill_only_where_they_apply(l
         "to": 1.5,
     }
     assert "skill" not in data["changed"][1] and data["changed"][1]["to"] == [["a", "b"]]
+
+
+def test_a_persons_report_shows_what_is_stale_or_lapsed_and_a_roles_does_not(mini, result):
+    import datetime as dt
+
+    from pmoladder.freshness import Freshness
+
+    day = dt.date(2025, 1, 31)
+    fresh = Freshness(
+        as_of=dt.date(2026, 11, 26),
+        stale_after_months=12,
+        assessed={"people": day},
+        stale={"people": day},
+        expired={"cert-b": day},
+    )
+    person = markdown.gap(mini, GapReport(result, fresh))
+    assert "- Stale rating, worth re-assessing: People (assessed 2025-01-31)\n" in person
+    assert "- Expired: Cert B on 2025-01-31" in person
+    role = markdown.gap(mini, GapReport(result))  # a role standing in has no freshness
+    assert "Stale" not in role and "Expired" not in role
+    data = json.loads(json_out.gap(mini, GapReport(result, fresh)))
+    assert [(s["id"], s["stale"], s["assessed"]) for s in data["skills"]] == [
+        ("people", True, "2025-01-31"),
+        ("planning", False, None),
+    ]
+    assert data["certifications"]["expired"] == [{"id": "cert-b", "on": "2025-01-31"}]
