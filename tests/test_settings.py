@@ -103,3 +103,18 @@ def test_the_project_profile_is_the_default_profile(tmp_path):
     result = run("gap", "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["target"]["id"] == "director"
+
+
+@pytest.mark.parametrize("key", ["ladder", "profile"])
+def test_a_missing_file_named_by_a_settings_file_points_at_its_line(tmp_path, user_dir, key):
+    (tmp_path / ".pmoladder.yaml").write_text(f"# team settings\n{key}: missing.yaml\n")
+    result = run("gap", "--target", "pm")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f".pmoladder.yaml:2:{len(key) + 3}: {key}: missing.yaml: no such file\n",
+    )
+    (tmp_path / ".pmoladder.yaml").unlink()
+    (user_dir / "config.yaml").write_text(f"{key}: {tmp_path / 'gone.yaml'}\n")
+    result = run("gap", "--target", "pm")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"config.yaml:1:{len(key) + 3}: {key}: gone.yaml: no such file\n")

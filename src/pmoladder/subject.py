@@ -33,15 +33,19 @@ class Subject:
 
 @contextmanager
 def _blame_setting(key: str, flag: str | None) -> Iterator[None]:
-    """A file that cannot be opened says where its path came from (a variable or a
-    settings file), which the user may have set long ago and forgotten."""
+    """A file that cannot be opened says where its path came from, which the user may
+    have set long ago and forgotten: the variable, or the line of the settings file."""
     try:
         yield
     except FileError as exc:
         chosen = setting(key, flag)
         if exc.line is None and chosen.source != "flag" and exc.path == chosen.value:
-            where = f"${ENV[key]}" if chosen.source == "env" else chosen.path
-            exc.message += f" (the path comes from {where})"
+            if chosen.source == "env":
+                exc.message += f" (the path comes from ${ENV[key]})"
+            elif chosen.path is not None:
+                from pmoladder.yamlfile import load
+
+                raise load(chosen.path).error((key,), f"{exc.path}: {exc.message}") from None
         raise
 
 
