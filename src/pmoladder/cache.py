@@ -4,9 +4,10 @@ parse (the slowest part of loading one).
 An entry is plain JSON, read back through the same models and reference checks as the
 YAML it stands for, so whatever the folder holds it can at worst miss: nothing in it is
 ever run. Entries are keyed by the ladder's bytes and by the code that checks a ladder,
-so an edited file, an upgrade or a patched checkout simply misses. The folder is created
-private (0700); a folder or an entry that another user owns or may write is not used,
-because such a user could otherwise choose the ladder every command sees.
+so an edited file, an upgrade or a patched checkout simply misses (the code is known by
+its modules' times and sizes, which costs a stat, not a read, per module). The folder is
+created private (0700); a folder or an entry that another user owns or may write is not
+used, because such a user could otherwise choose the ladder every command sees.
 """
 
 from __future__ import annotations
@@ -82,19 +83,26 @@ def _folder(create: bool) -> Path | None:
     return folder
 
 
+def code_stamp(modules: tuple[str, ...]) -> str:
+    """The version, and each module's modification time and size: an upgrade, an edit or
+    a patched checkout changes it, and it costs a stat per module, not a read."""
+    from pmoladder import __version__
+
+    here = os.path.dirname(__file__)
+    parts = [__version__]
+    for module in modules:
+        info = os.stat(os.path.join(here, module))
+        parts.append(f"{module}:{info.st_mtime_ns}:{info.st_size}")
+    return "\0".join(parts)
+
+
 def _name(raw: bytes) -> str:
     import hashlib
 
     from pydantic import VERSION
 
-    from pmoladder import __version__
-
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{VERSION}\0".encode())
-    here = Path(__file__).parent
-    for module in _CODE:
-        digest.update((here / module).read_bytes())
-    digest.update(raw)
-    return f"ladder-{digest.hexdigest()[:32]}.json"
+    stamp = f"{FORMAT}\0{VERSION}\0{code_stamp(_CODE)}\0"
+    return f"ladder-{hashlib.sha256(stamp.encode() + raw).hexdigest()[:32]}.json"
 
 
 def _read(entry: Path) -> bytes | None:

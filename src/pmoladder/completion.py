@@ -160,17 +160,12 @@ def _name(environ: Mapping[str, str]) -> str:
     """The index's name: what chooses the ladder (when no --ladder is given) and the code."""
     import hashlib
 
-    from pmoladder import __version__
-
-    here = os.path.dirname(__file__)
-    parts: list[Any] = [FORMAT, __version__]
-    for module in _CODE:
-        info = os.stat(os.path.join(here, module))
-        parts += [module, info.st_mtime_ns, info.st_size]
-    chosen = environ.get("PMOLADDER_LADDER", "")
-    parts += [chosen, os.getcwd() if chosen and not os.path.isabs(chosen) else ""]
+    from pmoladder import cache
     from pmoladder.places import project_file, user_file
 
+    parts: list[Any] = [FORMAT, cache.code_stamp(_CODE)]
+    chosen = environ.get("PMOLADDER_LADDER", "")
+    parts += [chosen, os.getcwd() if chosen and not os.path.isabs(chosen) else ""]
     for path in (project_file() or "", user_file()):
         try:
             info = os.stat(path)
