@@ -55,6 +55,33 @@ def test_deep_nesting_is_refused(write):
     assert err.line == 1
 
 
+def flow(levels: int) -> tuple[str, int, int]:
+    """A root mapping holding lists `levels` deep in all, and where its last level starts."""
+    return "a: " + "[" * (levels - 1) + "]" * (levels - 1) + "\n", 1, 3 + levels - 1
+
+
+def block(levels: int) -> tuple[str, int, int]:
+    """Mappings `levels` deep, one more indented per line, and where the last one starts."""
+    text = "".join(" " * i + "a:\n" for i in range(levels - 1)) + " " * (levels - 1) + "b: 1\n"
+    return text, levels, levels
+
+
+# Past a thousand brackets the file is scanned before it is composed; below, the check that
+# follows composing finds the same place.
+SCANNED = "# " + "[" * 2000 + "\n"
+
+
+@pytest.mark.parametrize("padding", ["", SCANNED], ids=["composed", "scanned"])
+@pytest.mark.parametrize("nest", [flow, block])
+def test_64_levels_are_read_and_the_65th_is_refused_where_it_starts(write, nest, padding):
+    text, *_ = nest(64)
+    assert parse("f.yaml", padding + text).data
+    text, line, column = nest(65)
+    err = error_of(padding + text, write)
+    assert err.message == "nesting is deeper than 64 levels"
+    assert (err.line, err.column) == (line + padding.count("\n"), column)
+
+
 def test_python_tags_are_refused_and_never_run(write, tmp_path):
     marker = tmp_path / "ran"
     err = error_of(f"a: !!python/object/apply:os.system ['touch {marker}']\n", write)

@@ -20,6 +20,9 @@ from pmoladder.errors import FileError
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+# Nesting as deep as this composes safely; only a file with more flow brackets than this
+# could nest deeper, and is scanned before it is composed (see _check_flow_depth).
+SAFE_TO_COMPOSE = 1000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -224,14 +227,16 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 def _check_flow_depth(name: str, text: str) -> None:
-    """Refuse deep `[[[...` or `{{{...` nesting before composing, which recurses in C and,
-    with some libyaml builds, crashes the process instead of raising.
+    """Refuse very deep `[[[...` or `{{{...` nesting before composing, which recurses in C
+    and, with some libyaml builds, crashes the process instead of raising.
 
     Only flow brackets nest cheaply (block nesting costs indentation, bounded by the size
-    limit), so a file with few brackets needs no scan, and the scan reads parser events,
-    which keep no recursion.
+    limit), and a collection needs a bracket per level, so a file with few brackets needs
+    no scan: the shape check refuses its nesting past MAX_DEPTH, at the same place this
+    scan would. The scan reads parser events, which keep no recursion, and costs a second
+    pass over the file: only files with brackets by the thousand pay it.
     """
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+    if text.count("[") + text.count("{") <= SAFE_TO_COMPOSE:
         return
     depth = 0
     try:
@@ -270,7 +275,7 @@ def _size(name: str, node: Node, depth: int, sizes: dict[int, int], open_nodes: 
     key = id(node)
     if key in sizes:
         return sizes[key]
-    if depth > MAX_DEPTH:
+    if depth >= MAX_DEPTH:  # the root is the first level
         raise _shape_error(name, node, f"nesting is deeper than {MAX_DEPTH} levels")
     if key in open_nodes:
         raise _shape_error(name, node, "an alias refers to a node that contains it")
