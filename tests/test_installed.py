@@ -94,10 +94,22 @@ def test_interrupt_is_one_line_and_exit_130():
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.0)  # let it start and block on standard input
+    _wait_until_reading_a_pipe(proc.pid)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and err == "pmoladder: interrupted\n"
+
+
+def _wait_until_reading_a_pipe(pid: int) -> None:
+    """Until the command blocks on standard input: a signal sent while Python is still
+    starting up would test the interpreter, not the command. Without /proc, a pause."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(1.0)
+        return
+    deadline = time.monotonic() + 60
+    while not wchan.read_text().endswith("pipe_read") and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def test_shell_completion_offers_role_ids():
