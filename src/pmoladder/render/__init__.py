@@ -54,6 +54,7 @@ DROPPABLE = (
     "Category",
     "Tier",
     "Next",
+    "Required",  # a team's cover keeps who is its single point of failure, not the level
     "Only one or nobody",
 )
 

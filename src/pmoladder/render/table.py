@@ -595,6 +595,63 @@ def heat(gap: int) -> str:
     return ("black on yellow", "black on dark_orange")[gap - 1] if gap < 3 else "white on red"
 
 
+class Heatmap:
+    """People as rows and numbered skills as columns, split into panels of columns when
+    the terminal is too narrow for all of them: each panel repeats the person and their
+    readiness, so that no cell, number or name is ever cut."""
+
+    LEAD = ("Person", "Ready")
+
+    def __init__(
+        self,
+        title: str,
+        columns: list[str],
+        rows: list[tuple[Text, Text, list[Text]]],
+        totals: list[Text],
+    ) -> None:
+        self.title, self.columns, self.rows, self.totals = title, columns, rows, totals
+
+    def _table(self, first: bool, person: int, columns: range) -> Table:
+        table = Table(
+            title=self.title if first else None,
+            box=None,
+            padding=(0, 0, 0, 1),
+            pad_edge=False,
+            header_style="bold",
+        )
+        table.add_column(self.LEAD[0], width=person, overflow="fold")
+        table.add_column(self.LEAD[1], justify="right", no_wrap=True)
+        for i in columns:
+            table.add_column(self.columns[i], justify="right", no_wrap=True)
+        for label, ready, cells in self.rows:
+            table.add_row(label, ready, *(cells[i] for i in columns))
+        table.add_section()
+        table.add_row(text("Team total", "bold"), "", *(self.totals[i] for i in columns))
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        width = options.max_width
+        total = len("Team total")
+        person = min(max([total] + [label.cell_len for label, _, _ in self.rows]), width // 2)
+        ready = 1 + max([len(self.LEAD[1])] + [r.cell_len for _, r, _ in self.rows])
+        sizes = [
+            1 + max([len(head), self.totals[i].cell_len] + [r[2][i].cell_len for r in self.rows])
+            for i, head in enumerate(self.columns)
+        ]
+        room, start, panels = width - person - ready, 0, []
+        while start < len(sizes):
+            end, used = start + 1, sizes[start]
+            while end < len(sizes) and used + sizes[end] <= room:
+                used += sizes[end]
+                end += 1
+            panels.append(range(start, end))
+            start = end
+        for n, columns in enumerate(panels or [range(0)]):
+            if n:
+                yield Text()
+            yield self._table(n == 0, person, columns)
+
+
 def team(ladder: Ladder, result: Team) -> Group:
     parts: list[Any] = []
     if result.target is not None:
@@ -625,19 +682,7 @@ def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
     assert target is not None
     reqs = ladder.requirements(target)
     column = {skill.id: str(i) for i, (skill, _, _) in enumerate(reqs, 1)}
-    heatmap = Table(
-        title=printable(
-            f"Gap to {target.name} per person and skill ({_count(len(result.people), 'person')})"
-        ),
-        box=None,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        header_style="bold",
-    )
-    heatmap.add_column("Person", ratio=1, overflow="fold")
-    heatmap.add_column("Ready", justify="right", no_wrap=True)
-    for label in column.values():
-        heatmap.add_column(label, justify="right", no_wrap=True)
+    rows = []
     for placed in result.people:
         gaps = {s.id: s.shortfall for s in placed.gap.skills}
         cells = []
@@ -645,13 +690,15 @@ def _heatmap(ladder: Ladder, result: Team) -> list[Any]:
             gap = gaps[skill.id]
             mark = "*" if skill.id in placed.member.stale else ""
             cells.append(text(f"{gap if gap else '·'}{mark}", heat(gap)))
-        heatmap.add_row(text(result.label(placed.member)), _readiness_cell(placed.gap), *cells)
+        rows.append((text(result.label(placed.member)), _readiness_cell(placed.gap), cells))
     totals = [result.shortage(skill.id) for skill, _, _ in reqs]
-    heatmap.add_section()
-    heatmap.add_row(
-        text("Team total", "bold"),
-        "",
-        *[text(number(round(t.weighted_gap, 2)) if t else "·", "bold") for t in totals],
+    heatmap = Heatmap(
+        printable(
+            f"Gap to {target.name} per person and skill ({_count(len(result.people), 'person')})"
+        ),
+        list(column.values()),
+        rows,
+        [text(number(round(t.weighted_gap, 2)) if t else "·", "bold") for t in totals],
     )
     cover = grid(
         "#",
@@ -732,7 +779,7 @@ def _shortages(ladder: Ladder, result: Team) -> list[Any]:
     for h in result.steps:
         steps.add_row(
             text(h.step.name),
-            _count(h.people, "person"),
+            str(h.people),
             text(", ".join(ladder.skills[sid].name for sid in h.skills)),
         )
     return [Text(), short, Text(), steps]
