@@ -163,3 +163,23 @@ def test_the_key_walk_sees_nested_and_optional_keys():
     assert found["diff"]["readiness"] is False
     assert found["diff"]["readiness.from"] is True
     assert found["team"]["people[].path"] is False
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_team_rows_are_laid_out_as_the_person_model(anonymous, tmp_path):
+    """Team rows are written as plain data, for speed: each must still be a `Person` of
+    the schema, with its keys in the model's order, in JSON and in JSON Lines."""
+    from pmoladder.outputs import team as out
+
+    (tmp_path / "broken.yaml").write_text("skills: {plan: 1}\n", encoding="utf-8")
+    args = ["team", TEAM, str(tmp_path), "--min-group", "1"]
+    whole = CliRunner().invoke(app, [*args, "-f", "json", *(["--anonymous"] if anonymous else [])])
+    rows = json.loads(whole.stdout)["people"] + json.loads(whole.stdout)["no_target"]
+    if not anonymous:
+        lines = CliRunner().invoke(app, [*args, "-f", "jsonl"]).stdout.splitlines()
+        rows += [json.loads(line) for line in lines]
+    assert len(rows) >= 4 and ("error" in str(rows)) == (not anonymous)
+    for row in rows:
+        model = out.Skipped if "error" in row else out.Person
+        assert list(row) == [key for key in model.model_fields if key in row]
+        assert model.model_validate(row).model_dump(exclude_unset=True) == row

@@ -24,8 +24,11 @@ class Standing:
     years: Number | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SkillGap:
+    """A skill against a role's requirement. Not frozen: a team of thousands builds a
+    score of these per person, and a frozen dataclass sets each field through a call."""
+
     id: str
     name: str
     current: int
@@ -35,7 +38,7 @@ class SkillGap:
     shortfall: int = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "shortfall", max(0, self.required - self.current))
+        self.shortfall = self.required - self.current if self.required > self.current else 0
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,14 @@ def standing_of_role(ladder: Ladder, role: Role) -> Standing:
 
 
 def compute_gap(ladder: Ladder, standing: Standing, target: Role) -> Gap:
+    levels = standing.levels
     skills = [
-        SkillGap(skill.id, skill.name, standing.levels.get(skill.id, 0), level, weight)
+        SkillGap(skill.id, skill.name, levels.get(skill.id, 0), level, weight)
         for skill, level, weight in ladder.requirements(target)
     ]
     total = sum(s.weight * s.required for s in skills)
-    met = sum(s.weight * min(s.current, s.required) for s in skills)
-    skills.sort(key=lambda s: -s.weight * s.shortfall)  # stable: ties keep the ladder's order
+    met = sum(s.weight * (s.required - s.shortfall) for s in skills)
+    skills.sort(key=_weighted_shortfall)  # stable: ties keep the ladder's order
     held = standing.certifications
     return Gap(
         target=target,
@@ -132,3 +136,7 @@ def compute_gap(ladder: Ladder, standing: Standing, target: Role) -> Gap:
         years=standing.years,
         required_years=target.min_years,
     )
+
+
+def _weighted_shortfall(s: SkillGap) -> Number:
+    return -s.weight * s.shortfall

@@ -65,6 +65,7 @@ class Ladder:
         # old ids, from `replaces`: still read, with a warning, in profiles
         self.skill_renames = {old: s.id for s in model.skills for old in s.replaces}
         self.role_renames = {old: r.id for r in model.roles for old in r.replaces}
+        self._requirements: dict[str, tuple[tuple[Skill, int, float], ...]] = {}
 
     def roles_by_tier(self) -> list[tuple[str | None, list[Role]]]:
         roles = list(self.roles.values())
@@ -123,12 +124,19 @@ class Ladder:
             raise PmoError(f"unknown skill '{query}'{did_you_mean(query, list(self.skills))}")
         return found
 
-    def requirements(self, role: Role) -> list[tuple[Skill, int, float]]:
-        """(skill, level, weight) for each skill the role requires above 0, in ladder order."""
-        reqs = [
-            (self.skills[sid], r.level, r.weight) for sid, r in role.skills.items() if r.level > 0
-        ]
-        return sorted(reqs, key=lambda req: self.skill_order[req[0].id])
+    def requirements(self, role: Role) -> tuple[tuple[Skill, int, float], ...]:
+        """(skill, level, weight) for each skill the role requires above 0, in ladder order;
+        worked out once per role, as a team measures thousands of people against it."""
+        found = self._requirements.get(role.id)
+        if found is None:
+            reqs = [
+                (self.skills[sid], r.level, r.weight)
+                for sid, r in role.skills.items()
+                if r.level > 0
+            ]
+            found = tuple(sorted(reqs, key=lambda req: self.skill_order[req[0].id]))
+            self._requirements[role.id] = found
+        return found
 
 
 def _grouped(

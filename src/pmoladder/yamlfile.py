@@ -38,27 +38,21 @@ class _Loader(_BaseLoader):
     keep_extensions = False
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[tuple[str, str], Node] = {}
+        merges = False
         for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE_TAG:
-                ident = (key_node.tag, key_node.value)
-                if ident in seen:
-                    first = seen[ident].start_mark.line + 1
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key '{key_node.value}' (first given on line {first})",
-                        key_node.start_mark,
-                    )
-                seen[ident] = key_node
-        self.flatten_mapping(node)
+            merges = merges or key_node.tag == _MERGE_TAG
+        if merges:  # `<<: *base`: only the keys written here must differ from each other
+            self._refuse_duplicates(node, node.value)
+            self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
+        dropped = set()
         for key_node, value_node in node.value:
             if (
                 key_node.tag == _STR_TAG
                 and key_node.value.startswith("x-")
                 and not self.keep_extensions
             ):
+                dropped.add(key_node.value)
                 continue
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, Hashable):
@@ -69,7 +63,31 @@ class _Loader(_BaseLoader):
                     key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
+        if not merges and len(mapping) + len(dropped) < len(node.value):
+            self._refuse_duplicates(node, node.value)
         return mapping
+
+    def _refuse_duplicates(self, node: MappingNode, pairs: list[tuple[Node, Node]]) -> None:
+        """Name the first key given twice (PyYAML would keep the last one silently). Keys
+        are compared as read, so `1` and `0x1`, or `true` and `True`, are one key too."""
+        seen: dict[Any, Node] = {}
+        for key_node, _ in pairs:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE_TAG:
+                continue
+            ident = (
+                ("x-", key_node.value)
+                if key_node.value.startswith("x-") and key_node.tag == _STR_TAG
+                else self.construct_object(key_node)
+            )
+            if ident in seen:
+                first = seen[ident].start_mark.line + 1
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{key_node.value}' (first given on line {first})",
+                    key_node.start_mark,
+                )
+            seen[ident] = key_node
 
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         """An impossible date such as 2026-02-30 stays text, so that validation reports it

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from pmoladder.outputs import path as path_out
     from pmoladder.outputs import plan as plan_out
     from pmoladder.outputs import role as role_out
-    from pmoladder.outputs import team as team_out
     from pmoladder.plan import CertificationItem, Plan
     from pmoladder.progress import Progress
     from pmoladder.progression import Match, Route, Routes
@@ -469,37 +468,39 @@ def validate(reports: list[Report]) -> str:
     return dump(out.Validate([out.Problem(**p.as_dict()) for r in reports for p in r.problems]))
 
 
-def person_model(
+def person_row(
     ladder: Ladder, member: Member, gap: Gap | None, team: Team | None = None
-) -> team_out.Person:
-    """One person of a team; `gap` is None for someone without a target. An anonymous
-    report names the person only by number."""
-    from pmoladder.outputs import team as out
+) -> dict[str, Any]:
+    """One person of a team, as the `Person` output model lays it out; `gap` is None for
+    someone without a target, and an anonymous report names the person only by number.
 
-    who = (
+    Written as plain data rather than through the model: a team of thousands would spend
+    more on validating and dumping its rows than on measuring them. The tests hold every
+    row to the model's schema and key order."""
+    row: dict[str, Any] = (
         {"person": team.label(member)}
         if team is not None and team.anonymous
         else {"path": member.path, "name": member.name}
     )
-    return out.Person(
-        **who,
-        current_role=_opt_ref(ladder.roles.get(member.current_role or "")),
-        target=_ref(gap.target) if gap else None,
-        readiness=_readiness(gap),
-        ready=gap.ready if gap else None,
-        gaps={s.id: s.shortfall for s in gap.short_skills()} if gap else {},
-        missing_required=gap.missing_required if gap else [],
-        missing_required_any=gap.missing_required_any if gap else [],
-        stale=_dated(member.stale),
-        expired=_dated(member.expired),
-        expiring=_dated(member.expiring),
-    )
+    current = ladder.roles.get(member.current_role or "")
+    row["current_role"] = None if current is None else {"id": current.id, "name": current.name}
+    if gap is None:
+        row.update(target=None, readiness=None, ready=None, gaps={})
+        row.update(missing_required=[], missing_required_any=[])
+    else:
+        row["target"] = {"id": gap.target.id, "name": gap.target.name}
+        row["readiness"] = round(gap.readiness, 3)
+        row["ready"] = gap.ready
+        row["gaps"] = {s.id: s.shortfall for s in gap.skills if s.shortfall}
+        row["missing_required"] = gap.missing_required
+        row["missing_required_any"] = gap.missing_required_any
+    for key in ("stale", "expired", "expiring"):
+        row[key] = [{"id": k, "on": day.isoformat()} for k, day in getattr(member, key).items()]
+    return row
 
 
-def skipped_model(item: Skipped) -> team_out.Skipped:
-    from pmoladder.outputs import team as out
-
-    return out.Skipped(path=item.path, error=item.error)
+def skipped_row(item: Skipped) -> dict[str, str]:
+    return {"path": item.path, "error": item.error}
 
 
 def team(ladder: Ladder, result: Team) -> str:
@@ -508,8 +509,8 @@ def team(ladder: Ladder, result: Team) -> str:
     anonymous = result.anonymous
     model = out.Team(
         target=_opt_ref(result.target),
-        people=[person_model(ladder, p.member, p.gap, result) for p in result.people],
-        no_target=[person_model(ladder, m, None, result) for m in result.no_target],
+        people=[],
+        no_target=[],
         shortages=[
             out.Shortage(
                 id=s.skill.id,
@@ -529,7 +530,7 @@ def team(ladder: Ladder, result: Team) -> str:
             )
             for h in result.steps
         ],
-        skipped=len(result.skipped) if anonymous else [skipped_model(s) for s in result.skipped],
+        skipped=len(result.skipped),
     )
     if result.target is not None:
         model.skills = [
@@ -557,15 +558,17 @@ def team(ladder: Ladder, result: Team) -> str:
         ]
     from pmoladder.outputs import data
 
-    return dumps_rows(data(model))
+    document = data(model)
+    document["people"] = [person_row(ladder, p.member, p.gap, result) for p in result.people]
+    document["no_target"] = [person_row(ladder, m, None, result) for m in result.no_target]
+    if not anonymous:
+        document["skipped"] = [skipped_row(s) for s in result.skipped]
+    return dumps_rows(document)
 
 
-def team_line(model: team_out.Person | team_out.Skipped) -> str:
-    """One JSON Lines record of `team --format jsonl`."""
-    from pmoladder.outputs import data
-
-    line = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
-    return json_safe(line)
+def team_line(row: dict[str, Any]) -> str:
+    """One JSON Lines record of `team --format jsonl`: a person, or a file skipped."""
+    return json_safe(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
 
 
 def team_stream(ladder: Ladder, role: Role | None) -> Callable[[Member | Skipped], str]:
@@ -574,9 +577,9 @@ def team_stream(ladder: Ladder, role: Role | None) -> Callable[[Member | Skipped
 
     def line(item: Member | Skipped) -> str:
         if isinstance(item, Skipped):
-            return team_line(skipped_model(item))
+            return team_line(skipped_row(item))
         own = role or (ladder.roles[item.target_role] if item.target_role else None)
-        return team_line(person_model(ladder, item, place(ladder, item, own).gap if own else None))
+        return team_line(person_row(ladder, item, place(ladder, item, own).gap if own else None))
 
     return line
 
