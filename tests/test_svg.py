@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -88,3 +89,45 @@ def test_wrap_never_returns_more_lines_than_asked():
     assert svg.wrap("word " * 50, 10, 3)[-1].endswith("…")
     assert len(svg.wrap("word " * 50, 10, 3)) == 3
     assert svg.wrap("", 10) == [""]
+
+
+def heatmap(ladder, names):
+    """A team of one person per name, all with gaps of 0, 1, 2 and more, against the
+    director."""
+    from pmoladder.team import Member, team_view
+
+    levels = {"predictive-delivery": 4, "agile-delivery": 3, "hybrid-delivery": 2}
+    members = [
+        Member(f"p{i}.yaml", name, "pm", None, 3, levels, frozenset())
+        for i, name in enumerate(names)
+    ]
+    team = team_view(ladder, members, ladder.role("director"))
+    return ElementTree.fromstring(svg.team(ladder, team))
+
+
+def test_the_heatmap_fits_its_longest_names_and_skills(builtin):
+    long = "Maximiliana Featherstonehaugh-Wolfeschlegelsteinhausen"
+    root = heatmap(builtin, ["Al", long])
+    x0, y0, w, _ = (float(v) for v in root.get("viewBox").split())
+    texts = list(root.iter(f"{NS}text"))
+    name = next(t for t in texts if "".join(t.itertext()) == long)
+    assert float(name.get("x")) - svg.text_width(long) >= x0  # right-aligned, whole
+    slanted = [t for t in texts if t.get("transform")]
+    assert len(slanted) == len(builtin.requirements(builtin.role("director")))
+    for t in slanted:
+        rise = svg.text_width(t.text) * math.sin(svg.SLANT)
+        run = svg.text_width(t.text) * math.cos(svg.SLANT)
+        assert float(t.get("y")) - rise >= y0 and float(t.get("x")) + run <= x0 + w, t.text
+
+
+def test_the_heatmap_has_a_dark_mode_and_readable_cells_in_both(builtin):
+    root = heatmap(builtin, ["A", "B"])
+    assert "prefers-color-scheme: dark" in root.find(f"{NS}style").text
+    assert root.get("class") == "chart" and root.find(f"{NS}rect").get("class") == "bg"
+    cells = [r for r in root.iter(f"{NS}rect") if "heat" in (r.get("class") or "")]
+    assert {r.get("class") for r in cells} == {f"heat h{i}" for i in range(4)}  # with legend
+    numbers = [t for t in root.iter(f"{NS}text") if "cell" in (t.get("class") or "")]
+    on_red = {t.get("class") for t in numbers if t.text in ("3", "4", "5")}
+    assert on_red == {"cell on-dark"} and {t.get("class") for t in numbers} >= {"cell"}
+    style = root.find(f"{NS}style").text
+    assert "text.cell { fill: #1a1a1a }" in style and "text.cell.on-dark { fill: #ffffff }" in style

@@ -34,6 +34,15 @@ CURRENT = "#e07b00"
 INK = "#222222"
 GRID = "#c8c8c8"
 MUTED = "#555555"
+# The web pages' dark palette, for a chart opened on its own or shown by a git host in
+# dark mode; a page that embeds the chart styles it with its own, more specific rules.
+DARK = (
+    "<style>@media (prefers-color-scheme: dark) { .bg { fill: #15171c } "
+    "text { fill: #ececec } text.ring { fill: #b8b8b8; stroke: #15171c } "
+    ".grid { stroke: #4a4f59 } .current { fill: #ffab40; stroke: #ffab40 } "
+    ".required { stroke: #8ab4f8 } text.cell { fill: #1a1a1a } "
+    "text.cell.on-dark { fill: #ffffff } }</style>"
+)
 
 
 def _text(value: object) -> str:
@@ -108,6 +117,7 @@ class _Canvas:
                     f'width="{w}" height="{h}" viewBox="{x0} {y0} {w} {h}" '
                     f'font-family="Helvetica, Arial, sans-serif" font-size="{FONT}">',
                     f"<title>{_text(title)}</title>",
+                    DARK,
                     f'<rect class="bg" x="{x0}" y="{y0}" width="{w}" height="{h}" fill="#ffffff"/>',
                     *self.parts,
                     "</svg>",
@@ -295,86 +305,77 @@ def _bars(c: _Canvas, ladder: Ladder, skills: list[SkillGap]) -> None:
 
 
 HEAT = ("#e3f2e1", "#fde68a", "#f6a04d", "#d9412b")  # no gap, 1, 2, 3 or more levels
-CELL_W, CELL_H, NAMES_W, HEAD_H = 44, 26, 220, 190
-FILL_ON_DARK = ' fill="#ffffff"'
+CELL_W, CELL_H = 44, 26
+SLANT = math.radians(50)  # skill names rise to the right above their columns
+HEAT_LEGEND = ("no gap", "1 level", "2 levels", "3 or more")
 
 
-def _heat(gap: float) -> str:
-    return HEAT[min(3, max(0, math.ceil(gap)))]
+def _heat(gap: float) -> int:
+    return min(3, max(0, math.ceil(gap)))
 
 
 def team(ladder: Ladder, result: Team) -> str:
-    """The heatmap: people down, the target's skills across, each cell coloured by the gap."""
+    """The heatmap: people down, the target's skills across, each cell coloured by the gap
+    and labelled with it. The canvas grows to fit the longest name and skill."""
     assert result.target is not None  # the command asks for --target with svg
     reqs = ladder.requirements(result.target)
-    rows = len(result.people) + 1
-    width = NAMES_W + CELL_W * (len(reqs) + 1) + 180  # room for the slanted names
-    height = HEAD_H + CELL_H * rows + 90
-    count = len(result.people)
-    head = f"Gap to {result.target.name}: {count} {'person' if count == 1 else 'people'}"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" '
-        'font-size="13">',
-        f"<title>{_text(head)}</title>",
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="20" y="30" font-size="18" font-weight="bold">{_text(head)}</text>',
-    ]
-    x0 = NAMES_W + CELL_W  # the readiness column comes first
-    out.append(
-        f'<text x="{NAMES_W + CELL_W / 2}" y="{HEAD_H - 8}" text-anchor="middle">Ready</text>'
-    )
+    c = _Canvas()
+    labels = [result.label(p.member) for p in result.people]
+    names = max(text_width(label) for label in [*labels, "Team total"])
+    ready = names + 12  # the readiness column, then one column per skill
+    x0 = ready + CELL_W
+    c.text(ready + CELL_W / 2, -8, ["Ready"], anchor="middle")
     for i, (skill, level, _) in enumerate(reqs):
-        x, y = x0 + CELL_W * i + CELL_W / 2, HEAD_H - 8
-        out.append(
-            f'<text x="{x:.0f}" y="{y}" transform="rotate(-50 {x:.0f} {y})">'
-            f"{_text(f'{skill.name} ({level})')}</text>"
+        x, name = x0 + CELL_W * i + CELL_W / 2, f"{skill.name} ({level})"
+        rise = text_width(name)
+        c.cover(x, -8 - rise * math.sin(SLANT) - FONT, x + rise * math.cos(SLANT) + FONT, 0)
+        c.add(
+            f'<text class="label" x="{x:.0f}" y="-8" transform="rotate({-math.degrees(SLANT):g} '
+            f'{x:.0f} -8)" fill="{INK}">{_text(name)}</text>'
         )
-    for r, placed in enumerate(result.people):
-        y = HEAD_H + CELL_H * r
+    for r, (placed, label) in enumerate(zip(result.people, labels, strict=True)):
+        y = CELL_H * r
+        c.text(names, y + 17, [label], anchor="end")
+        c.text(
+            ready + CELL_W / 2, y + 17, [f"{round(placed.gap.readiness * 100)}%"], anchor="middle"
+        )
         gaps = {s.id: s.shortfall for s in placed.gap.skills}
-        out.append(
-            f'<text x="{NAMES_W - 8}" y="{y + 17}" text-anchor="end">'
-            f"{_text(result.label(placed.member))}</text>"
-        )
-        out.append(
-            f'<text x="{NAMES_W + CELL_W / 2}" y="{y + 17}" text-anchor="middle">'
-            f"{round(placed.gap.readiness * 100)}%</text>"
-        )
         for i, (skill, _, _) in enumerate(reqs):
             mark = "*" if skill.id in placed.member.stale else ""
-            out += _cell(x0 + CELL_W * i, y, gaps[skill.id], f"{gaps[skill.id] or ''}{mark}")
-    y = HEAD_H + CELL_H * len(result.people) + 6
-    out.append(
-        f'<text x="{NAMES_W - 8}" y="{y + 17}" text-anchor="end" font-weight="bold">'
-        "Team total</text>"
-    )
+            _cell(c, x0 + CELL_W * i, y, gaps[skill.id], f"{gaps[skill.id] or ''}{mark}")
+    below = CELL_H * len(result.people) + 23
+    bold = ' font-weight="bold"'
+    c.text(names, below, ["Team total"], anchor="end", extra=bold)
     for i, (skill, _, _) in enumerate(reqs):
         found = result.shortage(skill.id)
         total = round(found.weighted_gap, 2) if found else 0
-        out.append(
-            f'<text x="{x0 + CELL_W * i + CELL_W / 2}" y="{y + 17}" text-anchor="middle" '
-            f'font-weight="bold">{total:g}</text>'
+        c.text(x0 + CELL_W * i + CELL_W / 2, below, [f"{total:g}"], anchor="middle", extra=bold)
+    x, legend = c.x0, c.y1 + 28
+    for i, label in enumerate(HEAT_LEGEND):
+        c.add(
+            f'<rect class="heat h{i}" x="{x:.1f}" y="{legend:.1f}" width="14" height="14" '
+            f'fill="{HEAT[i]}" stroke="#999999"/>'
         )
-    legend_y = height - 40
-    for i, label in enumerate(("no gap", "1 level", "2 levels", "3 or more")):
-        x = 20 + 120 * i
-        out.append(
-            f'<rect x="{x}" y="{legend_y}" width="14" height="14" fill="{HEAT[i]}" '
-            'stroke="#999999"/>'
-        )
-        out.append(f'<text x="{x + 20}" y="{legend_y + 12}">{label}</text>')
-    out.append(
-        f'<text x="{20 + 120 * 4}" y="{legend_y + 12}">* stale rating; last row: the '
-        "team's total weighted gap</text>"
+        c.text(x + 20, legend + 12, [label])
+        x += 20 + text_width(label) + 24
+    c.text(x, legend + 12, ["* stale rating; last row: the team's total weighted gap"])
+    count = len(result.people)
+    head = f"Gap to {result.target.name}: {count} {'person' if count == 1 else 'people'}"
+    c.text(c.x0, c.y0 - 18, wrap(head, 70, 2), size=18, extra=bold)
+    return c.svg(head)
+
+
+def _cell(c: _Canvas, x: float, y: float, gap: int, label: str) -> None:
+    """One cell; its number is dark on the light colours and white on the darkest one,
+    in both colour schemes, since the cells keep their colours."""
+    heat = _heat(gap)
+    on = ("cell on-dark", "#ffffff") if heat == 3 else ("cell", INK)
+    c.cover(x, y, x + CELL_W - 2, y + CELL_H - 2)
+    c.add(
+        f'<rect class="heat h{heat}" x="{x:.1f}" y="{y}" width="{CELL_W - 2}" '
+        f'height="{CELL_H - 2}" fill="{HEAT[heat]}"/>'
     )
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
-def _cell(x: float, y: float, gap: int, label: str) -> list[str]:
-    return [
-        f'<rect x="{x}" y="{y}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{_heat(gap)}"/>',
-        f'<text x="{x + CELL_W / 2 - 1}" y="{y + 17}" text-anchor="middle"'
-        f"{FILL_ON_DARK if gap >= 3 else ''}>{_text(label)}</text>",
-    ]
+    c.add(
+        f'<text class="{on[0]}" x="{x + CELL_W / 2 - 1:.1f}" y="{y + 17}" text-anchor="middle" '
+        f'fill="{on[1]}">{_text(label)}</text>'
+    )
