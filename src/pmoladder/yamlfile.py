@@ -8,7 +8,7 @@ keys are dropped, and every key path can be traced back to a line and column.
 from __future__ import annotations
 
 import sys
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,12 +30,36 @@ if TYPE_CHECKING:
     _BaseLoader = yaml.SafeLoader
 else:  # LibYAML's loader where PyYAML was built with it: the same rules, faster
     _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Tags of short values, by value and by how each was written (plain or quoted): a bounded
+# memo, so that memory does not grow with the number of files read.
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED_LENGTH = 40
+_RESOLVED_MAX = 4096
 
 
 class _Loader(_BaseLoader):
     """The safe loader, refusing duplicate keys and dropping `x-` keys."""
 
     keep_extensions = False
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """The tag of a value, remembered for short ones: a team's files repeat the same
+        keys, ids and numbers thousands of times, and PyYAML tries patterns on each."""
+        base: Callable[[Any, Any, Any], Any] = super().resolve  # untyped in PyYAML
+        if kind is not ScalarNode or len(value) > _RESOLVED_LENGTH:
+            return str(base(kind, value, implicit))
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = str(base(kind, value, implicit))
+            if len(_RESOLVED) < _RESOLVED_MAX:  # the first values seen are the common ones
+                _RESOLVED[key] = tag
+        return tag
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node.tag == _STR_TAG and node.__class__ is ScalarNode:  # most values are text
+            return node.value
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         merges = False
