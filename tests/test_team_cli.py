@@ -249,6 +249,32 @@ def test_a_narrow_heatmap_splits_into_panels_and_cuts_nothing(team_dir, builtin,
         assert word in out
 
 
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_shortages_say_so_when_nobody_is_short_or_no_step_helps(tmp_path, fmt):
+    from pmoladder.team import NO_STEPS, NOBODY_SHORT
+
+    (tmp_path / "a.yaml").write_text("skills: {planning: 2, people: 3}\n", encoding="utf-8")
+    args = ["a.yaml", "--ladder", MINI, "--shortages", "-f", fmt]
+    only_money = run(*args, "--target", "lead", COLUMNS="200").stdout  # no step for money
+    assert NO_STEPS in only_money and "Money" in only_money and NOBODY_SHORT not in only_money
+    met = run(*args, "--target", "starter", COLUMNS="200").stdout
+    assert NOBODY_SHORT in met and NO_STEPS not in met and "Steps that help" not in met
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("80", "--within: expected a fraction from 0 to 1, such as 0.8 for 80%, not 80"),
+        ("-0.1", "--within: expected a fraction from 0 to 1, such as 0.8 for 80%, not -0.1"),
+        ("lots", "--within: expected a number (see"),
+    ],
+)
+def test_within_out_of_range_is_said_in_our_words(team_dir, value, message):
+    result = run(team_dir, "--bench", "--within", value)
+    assert result.exit_code == 2 and message in result.stderr and result.stdout == ""
+    assert "Input should" not in result.stderr
+
+
 def test_heatmap_cells_are_coloured_on_a_terminal(team_dir):
     from pmoladder.render.table import heat
 

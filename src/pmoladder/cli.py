@@ -119,6 +119,7 @@ _USAGE_REWRITES = [  # Click's usage errors, said in our words
         "{0}: expected a whole number of {1} or more",
     ),
     (r"Invalid value for (.+?): Input should be a valid integer.*", "{0}: expected a whole number"),
+    (r"Invalid value for (.+?): Input should be a valid number.*", "{0}: expected a number"),
     (r"Option '(.+?)' requires an argument\.", "{0} needs a value"),
     (r"Option '(.+?)' does not take a value\.", "{0} takes no value"),
     (r"No such option: (\S+) \(Possible options: (.+)\)", "no option {0}; did you mean {1}?"),
@@ -561,10 +562,8 @@ def team(
         float,
         typer.Option(
             "--within",
-            min=0.0,
-            max=1.0,
             metavar="FRACTION",
-            help="With --bench: the readiness from which a person is ready soon.",
+            help="With --bench: the readiness from which a person is ready soon, 0 to 1.",
         ),
     ] = 0.8,
     shortages: Annotated[
@@ -627,6 +626,8 @@ def team(
     from pmoladder.team import Member, Skipped
 
     kind = fmt
+    if not 0 <= within <= 1:
+        _usage(f"--within: expected a fraction from 0 to 1, such as 0.8 for 80%, not {within:g}")
     if kind == "jsonl" and (bench or shortages or anonymous):
         _usage(
             "--format jsonl streams one person at a time: --bench, --shortages and "

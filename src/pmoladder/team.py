@@ -20,6 +20,8 @@ from pmoladder.profile import Person
 
 READY_SOON = 0.8  # the default readiness from which a person is on the bench for a role
 MIN_GROUP = 5  # the smallest team an anonymous report may describe
+NOBODY_SHORT = "Nobody is short of a skill their target requires."
+NO_STEPS = "The ladder names no development step for the skills people are short of."
 
 
 @dataclass(frozen=True)

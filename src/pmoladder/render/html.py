@@ -45,6 +45,7 @@ def _report(
 
 def team(ladder: Ladder, result: Team) -> str:
     from pmoladder import web
+    from pmoladder.team import NO_STEPS, NOBODY_SHORT
 
     people = f"{len(result.people)} {'person' if len(result.people) == 1 else 'people'}"
     if result.target is not None:
@@ -52,4 +53,13 @@ def team(ladder: Ladder, result: Team) -> str:
     else:
         title = f"Readiness for each person's own target: {people}"
     chart = web.markup(svg.team(ladder, result)) if result.target and result.people else None
-    return web.render("team.html", site=None, ladder=ladder, title=title, team=result, chart=chart)
+    return web.render(
+        "team.html",
+        site=None,
+        ladder=ladder,
+        title=title,
+        team=result,
+        chart=chart,
+        nobody_short=NOBODY_SHORT,
+        no_steps=NO_STEPS,
+    )

@@ -237,6 +237,8 @@ def _people(n: int) -> str:
 
 
 def team(ladder: Ladder, result: Team) -> str:
+    from pmoladder.team import NO_STEPS, NOBODY_SHORT
+
     label = result.label
     lines: list[str] = []
     if result.target is not None:
@@ -311,23 +313,29 @@ def team(ladder: Ladder, result: Team) -> str:
             who = listing(label(m) for m in result.no_target)
             lines += ["", f"No target (no target_role, and no --target): {who}"]
     lines += _team_notes(ladder, result)
-    if result.show_shortages:
+    if result.show_shortages and not result.shortages:
+        lines += ["", "## Shortages", "", NOBODY_SHORT]
+    elif result.show_shortages:
         lines += ["", "## Shortages, largest first", ""]
         lines += table(
             ["Skill", "Weighted gap", "People short"],
             [[s.skill.name, f"{s.weighted_gap:g}", s.short] for s in result.shortages],
         )
         lines += ["", "## Steps that help the most people at once", ""]
-        lines += table(
-            ["Step", "Helps", "Skills it develops"],
-            [
+        lines += (
+            [NO_STEPS]
+            if not result.steps
+            else table(
+                ["Step", "Helps", "Skills it develops"],
                 [
-                    h.step.name,
-                    _people(h.people),
-                    listing(ladder.skills[i].name for i in h.skills),
-                ]
-                for h in result.steps
-            ],
+                    [
+                        h.step.name,
+                        _people(h.people),
+                        listing(ladder.skills[i].name for i in h.skills),
+                    ]
+                    for h in result.steps
+                ],
+            )
         )
     if result.bench is not None:
         lines += ["", "## Bench: who could step into each role", ""]

@@ -758,6 +758,8 @@ def _people(ladder: Ladder, result: Team) -> list[Any]:
 
 
 def _shortages(ladder: Ladder, result: Team) -> list[Any]:
+    from pmoladder.team import NO_STEPS, NOBODY_SHORT
+
     if not result.show_shortages:
         return []
     short = grid(
@@ -782,7 +784,9 @@ def _shortages(ladder: Ladder, result: Team) -> list[Any]:
             str(h.people),
             text(", ".join(ladder.skills[sid].name for sid in h.skills)),
         )
-    return [Text(), short, Text(), steps]
+    if not result.shortages:
+        return [Text(), text(NOBODY_SHORT)]
+    return [Text(), short, Text(), steps if result.steps else text(NO_STEPS)]
 
 
 def _team_notes(ladder: Ladder, result: Team) -> list[Any]:
