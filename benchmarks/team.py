@@ -7,8 +7,14 @@ interleaved, so machine noise hits both alike; the medians are reported, with th
 ratio. Peak memory (max RSS) of `--format jsonl` is reported too: it should not grow
 with N.
 
+Wall time needs a quiet machine; the load average is printed before and after. On a busy
+one, `--instructions` counts instead what each process executes under valgrind's
+callgrind (one run each, `--jobs 1` so that the count is the work, not how it is spread
+over cores): the totals, and per profile the difference between the two largest sizes.
+
     python benchmarks/team.py                    # N = 1,000 and 10,000, 7 rounds
     python benchmarks/team.py --sizes 1000 --rounds 15
+    python benchmarks/team.py --instructions --sizes 1000 2000
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -102,6 +109,36 @@ def timed(argv: list[str]) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def counted(argv: list[str]) -> int:
+    """The instructions one run executes, as callgrind counts them."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    found = re.search(rb"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        sys.exit(f"failed: {' '.join(argv)}")
+    return int(found.group(1))
+
+
+def instructions(runs: dict[int, dict[str, list[str]]]) -> None:
+    print(f"{'N':>6} {'floor G':>8} {'team G':>8} {'x floor':>8}")
+    counts = {}
+    for size, argvs in runs.items():
+        floor, team = counted(argvs["floor"]), counted(argvs["team"] + ["--jobs", "1"])
+        counts[size] = floor, team
+        print(f"{size:>6} {floor / 1e9:>8.2f} {team / 1e9:>8.2f} {team / floor:>8.2f}", flush=True)
+    if len(counts) > 1:
+        small, large = sorted(counts)[-2:]
+        extra = large - small
+        floor = (counts[large][0] - counts[small][0]) / extra
+        team = (counts[large][1] - counts[small][1]) / extra
+        print(
+            f"per profile: floor {floor / 1e6:.2f} M, team {team / 1e6:.2f} M, {team / floor:.2f}"
+        )
+
+
 def _median(samples: list[tuple[float, float, int]], field: int) -> float:
     return statistics.median(sample[field] for sample in samples)
 
@@ -110,10 +147,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--instructions", action="store_true", help="count with callgrind")
     args = parser.parse_args()
     exe = shutil.which("pmoladder")
     if exe is None:
         sys.exit("pmoladder is not on PATH: install the project first (pip install .)")
+    if args.instructions:
+        with tempfile.TemporaryDirectory() as tmp:
+            runs = {}
+            for size in args.sizes:
+                generate(Path(tmp) / str(size), size)
+                runs[size] = _argvs(exe, Path(tmp) / str(size))
+            instructions(runs)
+        return
+    print(f"load average {_load()}")
     print(
         f"{'N':>6} {'floor s':>8} {'team s':>8} {'x floor':>8} "
         f"{'floor cpu':>10} {'team cpu':>9} {'x floor':>8} {'jsonl MiB':>10}"
@@ -122,11 +169,7 @@ def main() -> None:
         for size in args.sizes:
             folder = Path(tmp) / str(size)
             generate(folder, size)
-            runs = {
-                "floor": [sys.executable, "-c", FLOOR, str(folder)],
-                "team": [exe, "team", str(folder), "--target", "director", "--format", "json"],
-                "jsonl": [exe, "team", str(folder), "--format", "jsonl"],
-            }
+            runs = _argvs(exe, folder)
             for argv in runs.values():  # warm the file cache
                 timed(argv)
             samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in runs}
@@ -142,6 +185,19 @@ def main() -> None:
                 f"{_median(samples['jsonl'], 2) / 1024:>10.1f}",
                 flush=True,
             )
+    print(f"load average {_load()}")
+
+
+def _argvs(exe: str, folder: Path) -> dict[str, list[str]]:
+    return {
+        "floor": [sys.executable, "-c", FLOOR, str(folder)],
+        "team": [exe, "team", str(folder), "--target", "director", "--format", "json"],
+        "jsonl": [exe, "team", str(folder), "--format", "jsonl"],
+    }
+
+
+def _load() -> str:
+    return " ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
 if __name__ == "__main__":
