@@ -118,6 +118,13 @@ def test_bench_ready_now_and_soon_for_every_role(mini):
     assert strict[1].ready_soon == []
 
 
+def test_ready_soon_starts_at_the_threshold_itself(mini):
+    near = member("near", certs=("cert-a",), planning=2, people=2, money=1)  # 7 of 9
+    for within, soon in [(7 / 9, ["near"]), (7 / 9 + 1e-9, [])]:
+        bench = {b.role.id: b for b in team_view(mini, [near], bench=True, within=within).bench}
+        assert [p.path for p in bench["lead"].ready_soon] == soon
+
+
 def test_anonymous_labels_follow_readiness_order(mini):
     team = team_view(
         mini,
@@ -170,7 +177,7 @@ def test_an_unreadable_folder_is_skipped_with_a_reason(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize(
     ("files", "jobs", "expected"),
-    [(10, None, 1), (10_000, None, 2), (10, 3, 3), (10_000, 1, 1)],
+    [(10, None, 1), (399, None, 1), (400, None, 2), (10_000, None, 2), (10, 3, 3), (10_000, 1, 1)],
 )
 def test_workers_repay_their_start(monkeypatch, files, jobs, expected):
     monkeypatch.setattr(roster.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
