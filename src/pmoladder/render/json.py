@@ -65,6 +65,16 @@ def _opt_ref(entry: Any) -> common.Ref | None:
     return None if entry is None else _ref(entry)
 
 
+def _headline(gap: Gap) -> dict[str, Any]:
+    """The four keys `gap` and `plan` open with."""
+    return {
+        "target": _ref(gap.target),
+        "current_role": _opt_ref(gap.current_role),
+        "readiness": round(gap.readiness, 3),
+        "ready": gap.ready,
+    }
+
+
 def _dated(entries: dict[str, Any]) -> list[common.Dated]:
     from pmoladder.outputs import common
 
@@ -100,10 +110,7 @@ def gap(ladder: Ladder, report: GapReport) -> str:
     )
     return dump(
         out.Gap(
-            target=_ref(gap.target),
-            current_role=_opt_ref(gap.current_role),
-            readiness=round(gap.readiness, 3),
-            ready=gap.ready,
+            **_headline(gap),
             skills=skills,
             certifications=certifications,
             experience=_experience(gap),
@@ -333,10 +340,7 @@ def plan(ladder: Ladder, result: Plan) -> str:
     stale = result.freshness.stale if result.freshness else ()
     return dump(
         out.Plan(
-            target=_ref(gap.target),
-            current_role=_opt_ref(gap.current_role),
-            readiness=round(gap.readiness, 3),
-            ready=gap.ready,
+            **_headline(gap),
             steps=[
                 out.PlanStep(
                     id=item.step.id,
