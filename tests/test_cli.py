@@ -905,6 +905,14 @@ def test_narrow_terminals_never_cut_ids_or_level_names(columns, args, whole):
     assert max(map(len, out.splitlines())) <= int(columns)
 
 
+def test_a_level_keeps_its_number_and_name_on_one_line_while_the_table_fits():
+    ladder = str(FIXTURES.parents[1] / "examples" / "software-ladder.yaml")
+    args = ("gap", "--ladder", ladder, "--from", "senior-engineer", "-t", "staff-engineer")
+    out = run(*args, COLUMNS="60").stdout
+    assert "│ 2 Independent │ 2 Independent │" in out, out
+    assert all(len(line) <= 60 for line in out.splitlines())
+
+
 def test_gap_explains_its_bar_glyphs():
     out = run("gap", "--from", "pm", "-t", "director").stdout
     assert "█ met, ░ missing, ▒ above the need, · unused" in out

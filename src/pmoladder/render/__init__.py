@@ -57,6 +57,9 @@ DROPPABLE = (
     "Required",  # a team's cover keeps who is its single point of failure, not the level
     "Only one or nobody",
 )
+# Columns of levels ("3 Competent"): kept on one line while the table fits so, since a
+# number above its name reads as two values; wrapped only before a column would be lost.
+WHOLE = frozenset({"Current", "Required", "Level"})
 
 
 def fit(renderable: Any, terminal: Any) -> Any:
@@ -85,7 +88,9 @@ def fit(renderable: Any, terminal: Any) -> Any:
                 continue
             table = _with_columns(table, kept, caption=table.caption if name else None)
         room = terminal.width - _borders(table)
-        ranges = _ranges(table, terminal)
+        ranges = _ranges(table, terminal, WHOLE)
+        if sum(low for low, _ in ranges) > room:
+            ranges = _ranges(table, terminal)
         if sum(low for low, _ in ranges) <= room:
             break
     else:  # even the essential columns cannot keep every word whole: the last ones fold
@@ -127,9 +132,11 @@ def _padding(table: Any, column: Any) -> int:
     return left + right
 
 
-def _ranges(table: Any, terminal: Any) -> list[tuple[int, int]]:
+def _ranges(
+    table: Any, terminal: Any, whole: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Each column's (narrowest, widest) width with its padding: its longest word (whole
-    line where it must not wrap) and its longest line."""
+    line where it must not wrap, or is named in `whole`) and its longest line."""
     from rich.measure import Measurement
 
     ranges = []
@@ -139,7 +146,8 @@ def _ranges(table: Any, terminal: Any) -> list[tuple[int, int]]:
             for cell in (column.header, *column.cells)
         ]
         high = max(m.maximum for m in sizes)
-        low = high if column.no_wrap else max(m.minimum for m in sizes)
+        keep = column.no_wrap or str(column.header) in whole
+        low = high if keep else max(m.minimum for m in sizes)
         pad = _padding(table, column)
         ranges.append((low + pad, high + pad))
     return ranges
