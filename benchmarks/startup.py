@@ -68,6 +68,35 @@ while at < len(blobs):
 """
 )
 
+# What Typer itself costs a command: an app that parses the options `gap` takes (typer
+# builds a validator for each) and prints "{}". Not a floor any row is measured against:
+# it shows how near a Typer program can come to the bare imports.
+TYPER_APP = (
+    DEPS
+    + """
+import os
+from typing import Annotated, Literal, Optional
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+app = typer.Typer()
+@app.callback()
+def main() -> None:
+    pass
+@app.command()
+def gap(
+    target: Annotated[Optional[str], typer.Option("--target", "-t")] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p")] = None,
+    from_role: Annotated[Optional[str], typer.Option("--from")] = None,
+    check: Annotated[bool, typer.Option("--check")] = False,
+    stale_after: Annotated[Optional[int], typer.Option("--stale-after", min=1)] = None,
+    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f")] = "table",
+    ladder_file: Annotated[Optional[str], typer.Option("--ladder")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color")] = False,
+) -> None:
+    print("{}")
+app()
+"""
+)
+
 # Runs the console script in this process; with "skip", results are not rendered, so
 # that the difference is what rendering costs.
 DRIVER = """
@@ -115,6 +144,11 @@ def rows(data: Path) -> list[Row]:
     progress = ["progress", "--profile", history, "--target", "director"]
     found = [
         Row("floor: imports", [py, "-c", DEPS], ""),
+        Row(
+            "a Typer app: gap's options, no work",
+            [py, "-c", TYPER_APP, *gap, "-f", "json"],
+            "floor: imports",
+        ),
         Row("roles --format json", [exe, "roles", "-f", "json"], "floor: imports", "1.05"),
         Row(
             "roles --format json, no cache",
@@ -317,6 +351,19 @@ def report(chosen: list[Row], figures: dict[str, dict[str, float]]) -> None:
         print(f"{line} {row.goal:>6}")
 
 
+def compiled() -> None:
+    """Bytecode for pmoladder's modules, as a wheel's install writes it. Without it (an
+    editable install run under PYTHONDONTWRITEBYTECODE) every run would compile every
+    module it imports, and measure that instead."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("pmoladder")
+    if spec is None or spec.origin is None:
+        sys.exit("pmoladder is not installed: install the project first (pip install .)")
+    compileall.compile_dir(os.path.dirname(spec.origin), quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="wall-time rounds")
@@ -326,6 +373,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.instructions and shutil.which("valgrind") is None:
         sys.exit("--instructions needs valgrind")
+    compiled()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         make_data(home)
