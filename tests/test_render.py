@@ -7,9 +7,12 @@ import typing
 
 import pytest
 import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmoladder import cli
 from pmoladder.formats import BY_COMMAND, FUNCTIONS, RESULTS, renderer
+from pmoladder.render import _text_range
 from pmoladder.render.table import sparkline
 
 FORMAT_MODULES = ("table", "json", "markdown", "csv", "svg", "html")
@@ -63,3 +66,16 @@ def test_every_command_offers_what_the_table_lists():
 
 def test_sparkline_uses_a_fixed_scale():
     assert sparkline([0.0, 0.5, 0.99, 1.0]) == "▁▅██"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=1, max_value=200))
+def test_a_text_is_measured_as_rich_measures_it(plain, width):
+    """Tables measure their Text cells without Rich's machinery; the answer must not change."""
+    from rich.console import Console
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    console = Console(width=width, markup=False, emoji=False, highlight=False)
+    expected = Measurement.get(console, console.options, Text(plain))
+    assert _text_range(Text(plain).plain, width) == tuple(expected)

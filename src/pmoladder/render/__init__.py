@@ -97,8 +97,12 @@ def fit(renderable: Any, terminal: Any) -> Any:
         ranges = _fold_from_the_right(table, ranges, room)
         if sum(low for low, _ in ranges) > room:
             return table
-    if sum(high for _, high in ranges) > room:
-        for column, width in zip(table.columns, _share(ranges, room), strict=True):
+    # Every width is set, so Rich need not measure every cell a second time.
+    widths = [high for _, high in ranges]
+    if sum(widths) > room:
+        widths = _share(ranges, room)
+    if not table.expand and all(column.ratio is None for column in table.columns):
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = width - _padding(table, column)
     return table
 
@@ -138,19 +142,36 @@ def _ranges(
     """Each column's (narrowest, widest) width with its padding: its longest word (whole
     line where it must not wrap, or is named in `whole`) and its longest line."""
     from rich.measure import Measurement
+    from rich.text import Text
 
+    options = terminal.options
     ranges = []
     for column in table.columns:
-        sizes = [
-            Measurement.get(terminal, terminal.options, cell)
-            for cell in (column.header, *column.cells)
-        ]
-        high = max(m.maximum for m in sizes)
+        low = high = 0
+        for cell in (column.header, *column.cells):
+            if type(cell) is Text:  # most cells: measured here, as Rich would, but cheaper
+                cell_low, cell_high = _text_range(cell.plain, options.max_width)
+            else:
+                cell_low, cell_high = Measurement.get(terminal, options, cell)
+            low, high = max(low, cell_low), max(high, cell_high)
         keep = column.no_wrap or str(column.header) in whole
-        low = high if keep else max(m.minimum for m in sizes)
+        low = high if keep else low
         pad = _padding(table, column)
         ranges.append((low + pad, high + pad))
     return ranges
+
+
+def _text_range(plain: str, most: int) -> tuple[int, int]:
+    """What `Measurement.get` gives for a `Text` holding `plain`: its longest word and its
+    longest line, neither wider than `most`."""
+    from rich.cells import cell_len
+
+    lines = plain.splitlines()
+    high = max(map(cell_len, lines)) if lines else 0
+    words = plain.split()
+    low = min(max(map(cell_len, words)) if words else high, high)
+    low, high = min(low, most), min(high, most)
+    return (0, 0) if high < 1 else (low, high)
 
 
 def _fold_from_the_right(
