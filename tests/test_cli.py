@@ -12,7 +12,7 @@ from conftest import FIXTURES, golden
 from typer.testing import CliRunner
 
 from pmoladder import __version__
-from pmoladder.cli import app
+from pmoladder.cli import app, narrowed
 
 EXAMPLE = str(FIXTURES.parent.parent / "examples" / "profile.yaml")
 MINI = str(FIXTURES / "mini-ladder.yaml")
@@ -958,3 +958,32 @@ def test_diff_says_none_for_years_taken_out(write):
     new = write("new.yaml", "skills: {}\n")
     out = run("diff", old, new).stdout
     assert "Years of experience: 6 -> none" in out and "None" not in out
+
+
+# --- one command built, not all ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("tail", [["--help"], ["--no-such-option"]])
+def test_the_narrowed_app_answers_as_the_whole_app(command, tail):
+    args = ["--no-color", *command.split(), *tail]
+    whole = CliRunner().invoke(app, args, env={"COLUMNS": "100"})
+    one = CliRunner().invoke(narrowed(args), args, env={"COLUMNS": "100"})
+    assert (one.exit_code, one.stdout, one.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+@pytest.mark.parametrize(
+    "args, kept",
+    [
+        (["gap", "--target", "director"], ["gap"]),
+        (["--no-color", "roles"], ["roles"]),
+        (["ladder", "lint"], ["ladder"]),
+        (["gpa"], None),  # a typo: the whole app suggests the command meant
+        (["-h", "gap"], None),  # the root's help lists every command
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_only_the_command_run_is_built(args, kept):
+    group = typer.main.get_command(narrowed(args))
+    assert sorted(group.commands) == (kept or sorted(GROUP.commands))

@@ -985,3 +985,29 @@ def schema(
 
 # The commands about the ladder itself and the settings register themselves on `app`.
 from pmoladder import cli_ladder  # noqa: E402, F401
+
+
+def narrowed(args: Sequence[str]) -> typer.Typer:
+    """`app` holding only the command that `args` run, when they name one.
+
+    Typer builds every command's parser before it reads the arguments, and a run needs
+    one: the other 20 cost about 5% of it. Anything else (help, a typo, no command at all)
+    gets the whole app, which lists or suggests commands."""
+    import copy
+
+    from typer.main import get_command_name
+
+    given = [a for a in args if a != "--no-color"]  # the root's one option that goes on
+    if not given or given[0].startswith("-"):
+        return app
+    commands = [
+        c
+        for c in app.registered_commands
+        if c.callback and (c.name or get_command_name(c.callback.__name__)) == given[0]
+    ]
+    groups = [g for g in app.registered_groups if g.name == given[0]]
+    if not commands and not groups:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = commands, groups
+    return one

@@ -28,7 +28,7 @@ ladder_app = typer.Typer(
     no_args_is_help=True,
     help="Look after a ladder file: show it resolved, lint it, compare two versions.",
 )
-app.add_typer(ladder_app)
+app.add_typer(ladder_app, name="ladder")
 
 LadderArg = Annotated[
     Optional[str],

@@ -37,9 +37,9 @@ def main() -> NoReturn:
             sys.stdout.write(answer[0])
             _exit(answer[1])
     try:
-        from pmoladder.cli import app
+        from pmoladder.cli import narrowed
 
-        code = app(standalone_mode=False)
+        code = narrowed(sys.argv[1:])(standalone_mode=False)
     except KeyboardInterrupt:  # before the app could catch it, during the imports
         sys.stderr.write("pmoladder: interrupted\n")
         code = 130
