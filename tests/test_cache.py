@@ -27,7 +27,7 @@ def test_a_second_load_comes_from_the_cache(tmp_path, monkeypatch):
     def no_parsing(*args):
         raise AssertionError("parsed although cached")
 
-    monkeypatch.setattr("pmoladder.ladder.parse", no_parsing)
+    monkeypatch.setattr("pmoladder.yamlfile.parse", no_parsing)
     second = load_ladder(None)
     assert isinstance(second, Ladder) and second is not first
     assert list(second.roles) == list(first.roles)

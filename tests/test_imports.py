@@ -26,7 +26,9 @@ ANYTHING_HEAVY = {"typer", "pydantic", "rich", "yaml", "ruamel", "jinja2"}
 
 CASES = [
     # (id, arguments, environment, modules it must not import)
-    ("roles-json", ["roles", "-f", "json"], {}, {"rich"}),
+    # a ladder found in the cache has no YAML to parse
+    ("roles-json", ["roles", "-f", "json"], {}, {"rich", "yaml"}),
+    ("path-json", ["path", "--from", "pm", "--to", "cpo", "-f", "json"], {}, {"rich", "yaml"}),
     ("gap-json", ["gap", "-p", PROFILE, "-f", "json"], {}, {"rich", "jinja2", "ruamel"}),
     ("next-json", ["next", "-p", PROFILE, "-f", "json"], {}, {"rich"}),
     ("plan-json", ["plan", "-p", PROFILE, "-f", "json"], {}, {"rich", "jinja2"}),
@@ -69,6 +71,11 @@ def test_commands_import_only_what_they_need(args, env, banned, tmp_path):
 def test_the_check_sees_what_a_table_imports(tmp_path):
     """The same check on a table, which needs Rich: it would catch an import."""
     assert "rich" in imported(["roles"], {}, tmp_path)
+
+
+def test_the_check_sees_a_ladder_parsed(tmp_path):
+    """Without the cache the ladder is parsed: the check above would catch YAML imported."""
+    assert "yaml" in imported(["roles", "-f", "json"], {"PMOLADDER_CACHE_DIR": ""}, tmp_path)
 
 
 def test_completion_without_its_index_asks_the_app(tmp_path):

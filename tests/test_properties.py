@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from pmoladder.errors import FileError, FileErrors
 from pmoladder.gap import compute_gap
+from pmoladder.inputs import decode
 from pmoladder.ladder import builtin_path, ladder_from
 from pmoladder.profile import person_from
-from pmoladder.yamlfile import decode, load, parse
+from pmoladder.yamlfile import load, parse
 
 LADDER = ladder_from(load(str(builtin_path())))  # module level: no fixtures, no cache
 SKILLS = list(LADDER.skills)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pmoladder.errors import FileError
-from pmoladder.yamlfile import MAX_BYTES, load, parse
+from pmoladder.inputs import MAX_BYTES
+from pmoladder.yamlfile import load, parse
 
 
 def error_of(text: str | bytes, write) -> FileError:

@@ -22,10 +22,11 @@ from typing import Any, TextIO
 
 from pmoladder.errors import FileError, PmoError, did_you_mean, printable
 from pmoladder.files import check_writable, rewrite
+from pmoladder.inputs import MAX_BYTES, decode, read_bytes
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role, Skill
 from pmoladder.profile import Person, person_from
-from pmoladder.yamlfile import MAX_BYTES, Document, decode, parse, read_bytes
+from pmoladder.yamlfile import Document, parse
 
 _NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: no '²', no 5,000-digit numbers
 

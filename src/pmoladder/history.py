@@ -131,7 +131,7 @@ def _sizes(top: Path, specs: list[bytes]) -> list[tuple[bytes, int]]:
 def _blobs(top: Path, specs: list[bytes]) -> list[bytes | str]:
     """The bytes of each `REV:PATH`, or why it cannot be read: absent, not a file, or
     over the size limit (checked before the blob is loaded)."""
-    from pmoladder.yamlfile import MAX_BYTES
+    from pmoladder.inputs import MAX_BYTES
 
     found: list[bytes | str] = []
     wanted = []
@@ -177,7 +177,7 @@ def show(spec: str) -> bytes:
 
 def read_spec(spec: str) -> tuple[str, str]:
     """A profile named by path, `-`, or `REV:PATH`: its display name and text."""
-    from pmoladder.yamlfile import decode, read_text
+    from pmoladder.inputs import decode, read_text
 
     if spec == "-" or Path(spec).exists() or ":" not in spec:
         return read_text(spec)

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from pmoladder.errors import FileError, FileErrors, PmoError, close_matches, did_you_mean, suggest
+from pmoladder.inputs import decode, read_bytes
 from pmoladder.models import Category, LadderFile, Role, Skill, Tier, validate_document
-from pmoladder.yamlfile import decode, parse, read_bytes
 
 T = TypeVar("T")
 
@@ -178,6 +178,8 @@ def load_ladder(path: str | None = None) -> Ladder:
     if isinstance(found, Ladder):
         ladder = found
     else:
+        from pmoladder.yamlfile import parse
+
         name, raw = files[0]
         ladder = ladder_from(parse(name, decode(name, raw)))
         cache.put(key if len(files) > 1 else raw, ladder)

@@ -23,8 +23,9 @@ class Migration:
 def migrations(ladder: Ladder, paths: Iterable[str]) -> Iterator[Migration]:
     """Each profile with its old ids replaced, checked to load back before it is offered:
     what could not be read again is never written."""
+    from pmoladder.inputs import read_text
     from pmoladder.profile import person_from
-    from pmoladder.yamlfile import parse, read_text
+    from pmoladder.yamlfile import parse
 
     for path in paths:
         name, text = read_text(path)

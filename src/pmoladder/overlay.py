@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from pmoladder.errors import FileError, FileErrors, did_you_mean
+from pmoladder.inputs import decode, read_bytes
 from pmoladder.ladder import SECTIONS
-from pmoladder.yamlfile import Document, decode, parse, read_bytes
+from pmoladder.yamlfile import Document, parse
 
 BUILTIN = "builtin"
 MAX_DEPTH = 8

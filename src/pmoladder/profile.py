@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -14,7 +14,9 @@ from pmoladder.gap import Standing
 from pmoladder.ladder import Ladder
 from pmoladder.migrate import old_role
 from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
-from pmoladder.yamlfile import Document, load
+
+if TYPE_CHECKING:
+    from pmoladder.yamlfile import Document
 
 DEFAULT_PROFILE = "profile.yaml"
 
@@ -78,6 +80,8 @@ def profile_path(explicit: str | None = None) -> str:
 
 
 def load_profile(path: str, ladder: Ladder) -> Person:
+    from pmoladder.yamlfile import load  # here: a run with no profile parses no YAML
+
     return person_from(load(path), ladder)
 
 

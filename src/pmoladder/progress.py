@@ -8,10 +8,11 @@ from pmoladder.compare import ProfileChanges, compare
 from pmoladder.errors import FileError, FileErrors, PmoError
 from pmoladder.gap import Gap, compute_gap
 from pmoladder.history import Version, contents, since, versions
+from pmoladder.inputs import decode
 from pmoladder.ladder import Ladder
 from pmoladder.models import Role
 from pmoladder.profile import Person, person_from
-from pmoladder.yamlfile import decode, parse
+from pmoladder.yamlfile import parse
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ keys are dropped, and every key path can be traced back to a line and column.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,8 +15,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pmoladder.errors import FileError
+from pmoladder.inputs import read_text
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 # Nesting as deep as this composes safely; only a file with more flow brackets than this
@@ -169,41 +168,6 @@ class Document:
     def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError:
         line, column, key = self.locate(loc, at_key)
         return FileError(self.path, message, line, column, key or None)
-
-
-def read_bytes(path: str) -> tuple[str, bytes]:
-    """The display name and raw bytes of `path` (`-` is standard input), within the limit."""
-    if path == "-":
-        return "<stdin>", sys.stdin.buffer.read(MAX_BYTES + 1)
-    try:
-        with open(path, "rb") as handle:
-            return path, handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise FileError(path, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise FileError(path, "no such file") from None
-    except OSError as exc:
-        raise FileError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
-def read_text(path: str) -> tuple[str, str]:
-    """The display name and decoded text of `path` (`-` is standard input)."""
-    name, raw = read_bytes(path)
-    return name, decode(name, raw)
-
-
-def decode(name: str, raw: bytes) -> str:
-    """UTF-8 text (a byte-order mark is fine), within the size limit."""
-    if len(raw) > MAX_BYTES:
-        raise FileError(name, f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise FileError(name, "not valid UTF-8 text", line, column) from None
-    return text
 
 
 class _FullLoader(_Loader):
