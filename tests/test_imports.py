@@ -26,8 +26,9 @@ ANYTHING_HEAVY = {"typer", "pydantic", "rich", "yaml", "ruamel", "jinja2"}
 
 CASES = [
     # (id, arguments, environment, modules it must not import)
-    # a ladder found in the cache has no YAML to parse
-    ("roles-json", ["roles", "-f", "json"], {}, {"rich", "yaml"}),
+    # a ladder found in the cache has no YAML to parse, and no profile to read
+    ("roles-json", ["roles", "-f", "json"], {}, {"rich", "yaml", "pmoladder.profile"}),
+    ("roles", ["roles"], {}, {"yaml", "pmoladder.profile", "pmoladder.plan"}),
     ("path-json", ["path", "--from", "pm", "--to", "cpo", "-f", "json"], {}, {"rich", "yaml"}),
     ("gap-json", ["gap", "-p", PROFILE, "-f", "json"], {}, {"rich", "jinja2", "ruamel"}),
     ("next-json", ["next", "-p", PROFILE, "-f", "json"], {}, {"rich"}),

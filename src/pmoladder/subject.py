@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pmoladder.errors import FileError, PmoError
-from pmoladder.freshness import freshness, today
-from pmoladder.gap import GapReport, Standing, compute_gap, standing_of_role
 from pmoladder.ladder import Ladder, load_ladder
-from pmoladder.models import Role
-from pmoladder.profile import Person, find_profile, load_profile, profile_path
 from pmoladder.settings import ENV, setting, value
+
+if TYPE_CHECKING:  # imported where used: a command about the ladder alone needs none
+    from pmoladder.gap import GapReport, Standing
+    from pmoladder.models import Role
+    from pmoladder.profile import Person
 
 
 @dataclass(frozen=True)
@@ -56,22 +58,30 @@ def ladder_in_use(flag: str | None) -> Ladder:
 
 def person(ladder: Ladder, flag: str | None) -> Person:
     """The person's resolved profile, which the command needs."""
+    from pmoladder.profile import profile_path
+
     return _load(ladder, profile_path(flag), flag)
 
 
 def person_if_any(ladder: Ladder, flag: str | None) -> Person | None:
     """The person's resolved profile, or None when none is given or found."""
+    from pmoladder.profile import find_profile
+
     path = find_profile(flag)
     return None if path is None else _load(ladder, path, flag)
 
 
 def _load(ladder: Ladder, path: str, flag: str | None) -> Person:
+    from pmoladder.profile import load_profile
+
     with _blame_setting("profile", flag):
         return load_profile(path, ladder)
 
 
 def subject(ladder: Ladder, profile: str | None, from_role: str | None) -> Subject:
     """`--from ROLE`, or the person's profile."""
+    from pmoladder.gap import standing_of_role
+
     if from_role is not None:
         if profile is not None:
             raise PmoError("give --profile or --from, not both")
@@ -99,6 +109,9 @@ def current_role(person: Person | None) -> Role:
 
 def report(ladder: Ladder, who: Subject, target: Role, stale_after: int | None) -> GapReport:
     """The gap to `target`, with how fresh the person's ratings are as of today."""
+    from pmoladder.freshness import freshness, today
+    from pmoladder.gap import GapReport, compute_gap
+
     result = compute_gap(ladder, who.standing, target)
     if who.person is None:
         return GapReport(result)

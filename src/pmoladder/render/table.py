@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from pmoladder.errors import printable
-from pmoladder.plan import kpi_text
 
 if TYPE_CHECKING:
     from pmoladder.compare import Diff, ProfileChanges
@@ -420,6 +419,8 @@ def match(ladder: Ladder, result: Match) -> Group:
 
 
 def plan(ladder: Ladder, result: Plan) -> Group:
+    from pmoladder.plan import kpi_text  # here: every other table would pay for its import
+
     gap = result.gap
     head = title(f"Development plan: {gap.target.name} ({gap.target.id})")
     parts: list[Any] = [
