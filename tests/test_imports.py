@@ -82,3 +82,9 @@ def test_the_check_sees_a_ladder_parsed(tmp_path):
 def test_completion_without_its_index_asks_the_app(tmp_path):
     found = imported([], {**COMPLETE_ROLE, "PMOLADDER_CACHE_DIR": ""}, tmp_path)
     assert {"typer", "pydantic"} <= found
+
+
+def test_a_profile_read_before_is_not_parsed_again(tmp_path):
+    gap = ["gap", "-p", PROFILE, "-f", "json"]
+    assert "yaml" in imported(gap, {}, tmp_path)  # the first run parses it
+    assert "yaml" not in imported(gap, {}, tmp_path)

@@ -16,7 +16,16 @@ from pmoladder.migrate import old_role
 from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
 
 if TYPE_CHECKING:
-    from pmoladder.yamlfile import Document
+    from typing import Protocol
+
+    class Source(Protocol):
+        """A parsed profile: a Document, or its data kept from an earlier run (`parsed`)."""
+
+        path: str
+        data: Any
+
+        def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError: ...
+
 
 DEFAULT_PROFILE = "profile.yaml"
 
@@ -85,7 +94,7 @@ def load_profile(path: str, ladder: Ladder) -> Person:
     return person_from(load(path), ladder)
 
 
-def person_from(doc: Document, ladder: Ladder) -> Person:
+def person_from(doc: Source, ladder: Ladder) -> Person:
     """Resolve a profile against the ladder; every error in the file is collected."""
     errors: list[FileError] = []
     try:
@@ -148,14 +157,14 @@ def person_from(doc: Document, ladder: Ladder) -> Person:
     return person
 
 
-def _renamed(doc: Document, loc: tuple[str, ...], current: str) -> FileError:
+def _renamed(doc: Source, loc: tuple[str, ...], current: str) -> FileError:
     """The warning for an old id: its message says what to do, so the line needs no label."""
     notice = doc.error(loc, f"now '{current}' (run pmoladder migrate)", at_key=len(loc) > 1)
     notice.labelled = False
     return notice
 
 
-def _valid_part(doc: Document, errors: list[FileError]) -> ProfileFile:
+def _valid_part(doc: Source, errors: list[FileError]) -> ProfileFile:
     """What remains valid once the entries behind structural errors are set aside, so
     that the checks against the ladder still run on the rest of the file."""
     data = dict(doc.data)

@@ -72,10 +72,11 @@ def person_if_any(ladder: Ladder, flag: str | None) -> Person | None:
 
 
 def _load(ladder: Ladder, path: str, flag: str | None) -> Person:
-    from pmoladder.profile import load_profile
+    from pmoladder import parsed
+    from pmoladder.profile import person_from
 
     with _blame_setting("profile", flag):
-        return load_profile(path, ladder)
+        return person_from(parsed.load(path), ladder)
 
 
 def subject(ladder: Ladder, profile: str | None, from_role: str | None) -> Subject:
