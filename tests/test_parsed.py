@@ -52,13 +52,39 @@ def test_infinities_and_not_a_number_come_back():
         {"raw": b"bytes"},
         {"set": {"a"}},
         {"pairs": ("a", "b")},
+        {"\0date": "2024-01-01"},  # a YAML file can write a NUL: this is not a date
+        {"big": int("f" * 4000, 16)},  # too long for Python to write out in decimal
+        {"pair": "\ud83d\ude00"},  # lone surrogates, which a JSON round trip would pair up
+        {"many": ["x" * 1_000_000] * 10},  # aliases can repeat one long text
+    ],
+    ids=[
+        "int-key",
+        "datetime",
+        "bytes",
+        "set",
+        "tuple",
+        "nul-key",
+        "huge-int",
+        "surrogates",
+        "aliases",
     ],
 )
 def test_what_json_would_change_is_not_kept(value):
     assert parsed.encoded(value) is None
 
 
-@pytest.mark.parametrize("entry", [b"not json", b'{"d": {"\\u0000date": "2026-02-30"}}', b"[1,"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        b"not json",
+        b"[1,",
+        b'{"d": {"\\u0000date": "2026-02-30"}}',
+        b'{"d": {"\\u0000date": "2026-01-01", "other": 1}}',
+        b'{"d": {"\\u0000date": 5}}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=["text", "cut-short", "impossible-date", "date-and-more", "not-a-date", "deep"],
+)
 def test_an_entry_that_cannot_be_read_back_is_a_miss(entry):
     assert parsed._decoded(entry) is None
 
@@ -140,6 +166,9 @@ def test_a_file_holding_a_time_of_day_is_parsed_every_time(tmp_path: Path):
     assert parse("p", PROFILE).data["certifications"][0]["earned"] == dt.date(2024, 5, 1)
 
 
+KEPT = {"impossible-date", "bad-level", "unknown-key", "typo"}  # the others parse every time
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -147,10 +176,13 @@ def test_a_file_holding_a_time_of_day_is_parsed_every_time(tmp_path: Path):
         PROFILE.replace("leadership: 3", "leadership: 9"),
         PROFILE + "colour: blue\n",
         PROFILE.replace("current_role: pm", "current_role: pmm"),
+        PROFILE.replace("earned: 2024-05-01", 'earned: {"\\0date": "2024-05-01"}'),
+        PROFILE + "junk: 0x" + "f" * 4000 + "\n",
+        PROFILE + 'junk: &a "' + "x" * 100_000 + '"\nmore: [' + "*a, " * 100 + "*a]\n",
     ],
-    ids=["impossible-date", "bad-level", "unknown-key", "typo"],
+    ids=["impossible-date", "bad-level", "unknown-key", "typo", "fake-date", "huge-int", "aliases"],
 )
-def test_a_second_run_says_exactly_what_the_first_said(tmp_path: Path, text):
+def test_a_second_run_says_exactly_what_the_first_said(tmp_path: Path, text, request):
     from typer.testing import CliRunner
 
     from pmoladder.cli import app
@@ -165,4 +197,5 @@ def test_a_second_run_says_exactly_what_the_first_said(tmp_path: Path, text):
         first.stdout,
         first.stderr,
     )
-    assert list(tmp_path.glob(".cache/parsed-*.json")), "the data was not kept"
+    kept = bool(list(tmp_path.glob(".cache/parsed-*.json")))
+    assert kept == (request.node.callspec.id in KEPT)

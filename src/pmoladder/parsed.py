@@ -5,13 +5,14 @@ more than all it then does with the data. So the data of a file that parsed is k
 JSON, keyed by the file's bytes and by the code that parses, and an unchanged file is
 read back without a parser. Its lines and columns are not kept: the file is parsed again
 the first time an error or a warning must name its place. Only what JSON carries
-faithfully is kept (text keys; text, numbers, booleans, null, dates, lists and mappings);
-a file holding anything else is parsed every time.
+faithfully is kept (text keys; text, numbers, booleans, null, dates, lists and mappings),
+within the size of an entry; a file holding anything else is parsed every time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TYPE_CHECKING, Any
 
 from pmoladder import cache
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 FORMAT = 1  # bump when an entry's layout changes
 _CODE = ("inputs.py", "parsed.py", "yamlfile.py")  # the modules whose change makes data differ
-_DATE = "\0date"  # a date is {_DATE: "YYYY-MM-DD"}: no YAML file can hold a NUL character
+# A date is {_DATE: "YYYY-MM-DD"}. YAML can write a NUL ("\0"), so data with a key that
+# starts with one is not kept, and such a mapping in an entry can only be a date.
+_DATE = "\0date"
 
 
 def load(path: str) -> Document | Parsed:
@@ -62,20 +65,41 @@ class Parsed:
 
 def _entry(raw: bytes) -> str:
     import hashlib
+    import sys
 
-    stamp = f"{FORMAT}\0{cache.code_stamp(_CODE)}\0"
+    stamp = f"{FORMAT}\0{sys.version}\0{_parser_stamp()}\0{cache.code_stamp(_CODE)}\0"
     return f"parsed-{hashlib.sha256(stamp.encode() + raw).hexdigest()[:32]}.json"
 
 
+def _parser_stamp() -> str:
+    """The installed PyYAML, known by its files (importing it is what this module saves)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or spec.origin is None:
+        return ""
+    info = os.stat(spec.origin)
+    return f"{spec.origin}:{info.st_mtime_ns}:{info.st_size}"
+
+
 def encoded(data: Any) -> str | None:
-    """`data` as JSON, or None when JSON could not give it back exactly as it is."""
+    """`data` as JSON, or None when JSON could not give it back exactly as it is, or it
+    would not fit in an entry (aliases can repeat one long text many times)."""
     import json
 
+    room = cache.MAX_ENTRY_BYTES
+
     def plain(value: Any) -> Any:
+        nonlocal room
         kind = type(value)
+        room -= len(value) + 1 if kind is str else 1
+        if room < 0:
+            raise _NotKept
         if kind is dict:
-            if not all(type(k) is str for k in value):
-                raise _NotKept
+            for key in value:
+                if type(key) is not str or key.startswith("\0"):
+                    raise _NotKept
+                room -= len(key)
             return {k: plain(v) for k, v in value.items()}
         if kind is list:
             return [plain(v) for v in value]
@@ -86,9 +110,12 @@ def encoded(data: Any) -> str | None:
         raise _NotKept  # a time of day, bytes, a set: rare enough to parse each time
 
     try:
-        return json.dumps(plain(data), separators=(",", ":"))
-    except _NotKept:
+        text = json.dumps(plain(data), ensure_ascii=False, separators=(",", ":"))
+        # UTF-8 refuses lone surrogates, which a JSON round trip could pair up.
+        text.encode("utf-8")
+    except (_NotKept, ValueError):  # ValueError: an integer too long to write out
         return None
+    return text if len(text) <= cache.MAX_ENTRY_BYTES else None
 
 
 def _decoded(kept: bytes) -> Any:
@@ -96,11 +123,15 @@ def _decoded(kept: bytes) -> Any:
     import json
 
     def dated(pairs: dict[str, Any]) -> Any:
-        return dt.date.fromisoformat(pairs[_DATE]) if _DATE in pairs else pairs
+        if _DATE not in pairs:
+            return pairs
+        if len(pairs) > 1:
+            raise ValueError("not an entry this module wrote")
+        return dt.date.fromisoformat(pairs[_DATE])
 
     try:
         return json.loads(kept, object_hook=dated)
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, RecursionError):
         return None
 
 
