@@ -18,7 +18,10 @@ SCALARS = (
 )
 DATA = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text().filter(lambda k: not k.startswith("\0")), inner, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -123,6 +126,15 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path):
     path.write_text(PROFILE.replace("leadership: 3", "leadership: 4"))
     again = parsed.load(str(path))
     assert isinstance(again, Document) and again.data["skills"] == {"leadership": 4}
+
+
+def test_standard_input_is_not_kept(tmp_path: Path, monkeypatch):
+    import io
+
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PROFILE.encode())))
+        assert isinstance(parsed.load("-"), Document)
+    assert not list(tmp_path.glob(".cache/parsed-*.json"))
 
 
 def test_nothing_is_kept_without_the_cache(tmp_path: Path, monkeypatch):

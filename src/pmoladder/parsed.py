@@ -30,10 +30,11 @@ _DATE = "\0date"
 
 
 def load(path: str) -> Document | Parsed:
-    """The file parsed, or its data from an earlier run when its bytes are unchanged."""
+    """The file parsed, or its data from an earlier run when its bytes are unchanged.
+    Standard input is only parsed: what is piped in passes through, and is not stored."""
     name, raw = read_bytes(path)
-    entry = _entry(raw)
-    kept = cache.read_entry(entry)
+    entry = _entry(raw) if path != "-" else ""
+    kept = cache.read_entry(entry) if entry else None
     if kept is not None:
         data = _decoded(kept)
         if isinstance(data, dict):
@@ -41,7 +42,7 @@ def load(path: str) -> Document | Parsed:
     from pmoladder.yamlfile import parse
 
     doc = parse(name, decode(name, raw))
-    text = encoded(doc.data)
+    text = encoded(doc.data) if entry else None
     if text is not None:
         cache.write_entry(entry, text.encode())
     return doc
