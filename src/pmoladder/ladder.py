@@ -101,6 +101,15 @@ class Ladder:
             return self.roles[self.role_renames[key]]
         return found
 
+    def renamed_role(self, query: str) -> str | None:
+        """The current id of a role named by an old id; None for any other name."""
+        key = query.strip().casefold()
+        if key in self.role_renames and self.role_renames[key] != key:
+            found = self.find_role(query)
+            if found is not None and key not in (found.id, *found.aliases):
+                return self.role_renames[key]
+        return None
+
     def role(self, query: str) -> Role:
         """The role named by id, alias or name (any case), or an error listing close matches."""
         found = self.find_role(query)

@@ -67,21 +67,11 @@ def _roles(data: Any, ladder: Ladder) -> list[str]:
         value = data.get(key)
         if not isinstance(value, str):
             continue
-        new = old_role(ladder, value)
+        new = ladder.renamed_role(value)
         if new is not None:
             data[key] = new
             changes.append(f"{key}: {value} -> {new}")
     return changes
-
-
-def old_role(ladder: Ladder, query: str) -> str | None:
-    """The current id of a role named by an old id; None for any other name."""
-    key = query.strip().casefold()
-    if key in ladder.role_renames and ladder.role_renames[key] != key:
-        found = ladder.find_role(query)
-        if found is not None and key not in (found.id, *found.aliases):
-            return ladder.role_renames[key]
-    return None
 
 
 def _skills(data: Any, ladder: Ladder) -> list[str]:

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from pmoladder.errors import FileError, FileErrors, PmoError, did_you_mean
 from pmoladder.gap import Standing
 from pmoladder.ladder import Ladder
-from pmoladder.migrate import old_role
 from pmoladder.models import HeldCertification, ProfileFile, Role, validate_document
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ def person_from(doc: Source, ladder: Ladder) -> Person:
         role = ladder.find_role(query)
         if role is None:
             errors.append(doc.error((key,), f"unknown role '{query}'{ladder.role_hint(query)}"))
-        elif old_role(ladder, query):
+        elif ladder.renamed_role(query):
             person.warnings.append(_renamed(doc, (key,), role.id))
         setattr(person, key, role)
 
