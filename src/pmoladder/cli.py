@@ -991,7 +991,7 @@ def narrowed(args: Sequence[str]) -> typer.Typer:
     """`app` holding only the command that `args` run, when they name one.
 
     Typer builds every command's parser before it reads the arguments, and a run needs
-    one: the other 20 cost about 5% of it. Anything else (help, a typo, no command at all)
+    one: the others cost about 5% of it. Anything else (help, a typo, no command at all)
     gets the whole app, which lists or suggests commands."""
     import copy
 
