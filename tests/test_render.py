@@ -79,3 +79,25 @@ def test_a_text_is_measured_as_rich_measures_it(plain, width):
     console = Console(width=width, markup=False, emoji=False, highlight=False)
     expected = Measurement.get(console, console.options, Text(plain))
     assert _text_range(Text(plain).plain, width) == tuple(expected)
+
+
+def test_a_table_rich_widens_itself_keeps_its_widths_unless_it_must_narrow():
+    """Widths that fit are left to an expanding table; a table too wide is narrowed."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from pmoladder.render import fit
+
+    def table() -> Table:
+        found = Table(expand=True)
+        found.add_column("Name")
+        found.add_column("Note")
+        found.add_row(Text("coordinator"), Text("plans and tracks " * 6))
+        return found
+
+    wide = fit(table(), Console(width=200))
+    assert [c.width for c in wide.columns] == [None, None]
+    narrow = fit(table(), Console(width=40))
+    assert all(c.width is not None for c in narrow.columns)
+    assert sum(c.width for c in narrow.columns) <= 40

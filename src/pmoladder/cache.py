@@ -96,13 +96,17 @@ def code_stamp(modules: tuple[str, ...]) -> str:
     return "\0".join(parts)
 
 
-def _name(raw: bytes) -> str:
+def entry_name(kind: str, stamp: str, raw: bytes = b"") -> str:
+    """An entry's file name: its kind, then a digest of all it depends on."""
     import hashlib
 
+    return f"{kind}-{hashlib.sha256(stamp.encode() + raw).hexdigest()[:32]}.json"
+
+
+def _name(raw: bytes) -> str:
     from pydantic import VERSION
 
-    stamp = f"{FORMAT}\0{VERSION}\0{code_stamp(_CODE)}\0"
-    return f"ladder-{hashlib.sha256(stamp.encode() + raw).hexdigest()[:32]}.json"
+    return entry_name("ladder", f"{FORMAT}\0{VERSION}\0{code_stamp(_CODE)}\0", raw)
 
 
 def _read(entry: Path) -> bytes | None:

@@ -158,8 +158,6 @@ def _stamps(files: list[list[Any]]) -> list[list[Any]]:
 
 def _name(environ: Mapping[str, str]) -> str:
     """The index's name: what chooses the ladder (when no --ladder is given) and the code."""
-    import hashlib
-
     from pmoladder import cache
     from pmoladder.places import project_file, user_file
 
@@ -172,7 +170,7 @@ def _name(environ: Mapping[str, str]) -> str:
             parts += [path, info.st_mtime_ns, info.st_size]
         except OSError:
             parts += [path, None]
-    return f"complete-{hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]}.json"
+    return cache.entry_name("complete", json.dumps(parts))
 
 
 def remember(flag: str | None, files: list[tuple[str, bytes]], ladder: Ladder) -> None:

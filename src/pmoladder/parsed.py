@@ -39,9 +39,7 @@ def load(path: str) -> Document | Parsed:
         data = _decoded(kept)
         if isinstance(data, dict):
             return Parsed(name, raw, data)
-    from pmoladder.yamlfile import parse
-
-    doc = parse(name, decode(name, raw))
+    doc = _parse(name, raw)
     text = encoded(doc.data) if entry else None
     if text is not None:
         cache.write_entry(entry, text.encode())
@@ -58,18 +56,21 @@ class Parsed:
 
     def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError:
         if self._doc is None:
-            from pmoladder.yamlfile import parse
-
-            self._doc = parse(self.path, decode(self.path, self._raw))
+            self._doc = _parse(self.path, self._raw)
         return self._doc.error(loc, message, at_key)
 
 
+def _parse(name: str, raw: bytes) -> Document:
+    from pmoladder.yamlfile import parse
+
+    return parse(name, decode(name, raw))
+
+
 def _entry(raw: bytes) -> str:
-    import hashlib
     import sys
 
     stamp = f"{FORMAT}\0{sys.version}\0{_parser_stamp()}\0{cache.code_stamp(_CODE)}\0"
-    return f"parsed-{hashlib.sha256(stamp.encode() + raw).hexdigest()[:32]}.json"
+    return cache.entry_name("parsed", stamp, raw)
 
 
 def _parser_stamp() -> str:

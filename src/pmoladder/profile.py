@@ -17,13 +17,13 @@ from pmoladder.models import HeldCertification, ProfileFile, Role, validate_docu
 if TYPE_CHECKING:
     from typing import Protocol
 
-    class Source(Protocol):
+    from pmoladder.ladder import Locator
+
+    class Source(Locator, Protocol):
         """A parsed profile: a Document, or its data kept from an earlier run (`parsed`)."""
 
         path: str
         data: Any
-
-        def error(self, loc: tuple[Any, ...], message: str, at_key: bool = False) -> FileError: ...
 
 
 DEFAULT_PROFILE = "profile.yaml"

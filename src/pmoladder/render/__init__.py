@@ -97,11 +97,14 @@ def fit(renderable: Any, terminal: Any) -> Any:
         ranges = _fold_from_the_right(table, ranges, room)
         if sum(low for low, _ in ranges) > room:
             return table
-    # Every width is set, so Rich need not measure every cell a second time.
     widths = [high for _, high in ranges]
-    if sum(widths) > room:
+    squeezed = sum(widths) > room
+    if squeezed:
         widths = _share(ranges, room)
-    if not table.expand and all(column.ratio is None for column in table.columns):
+    # Widths that fit are set too, so that Rich need not measure every cell again; but
+    # not where Rich is to widen the table itself.
+    spread = table.expand or any(column.ratio for column in table.columns)
+    if squeezed or not spread:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width - _padding(table, column)
     return table
@@ -154,8 +157,8 @@ def _ranges(
             else:
                 cell_low, cell_high = Measurement.get(terminal, options, cell)
             low, high = max(low, cell_low), max(high, cell_high)
-        keep = column.no_wrap or str(column.header) in whole
-        low = high if keep else low
+        if column.no_wrap or str(column.header) in whole:
+            low = high
         pad = _padding(table, column)
         ranges.append((low + pad, high + pad))
     return ranges
